@@ -15,7 +15,7 @@ export async function compare(title, tasks, { timeMs = 500 } = {}) {
   await bench.run();
   const rows = bench.tasks.map((task) => {
     const result = task.result;
-    if (!result || result.state !== "completed") throw new Error(`benchmark "${task.name}" did not complete`);
+    if (result?.state !== "completed") throw new Error(`benchmark "${task.name}" did not complete`);
     return { name: task.name, microsPerOp: result.latency.mean * 1000, p99Micros: result.latency.p99 * 1000 };
   });
   const baseline = rows[0]?.microsPerOp ?? 1;
