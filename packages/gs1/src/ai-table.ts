@@ -1,0 +1,121 @@
+// The AI table at run time: the generated dictionary entries, expanded into one definition per AI on first
+// use (a few hundred microseconds, once), so that importing the package costs nothing.
+import { DICTIONARY_ENTRIES } from "./generated/ai-dictionary.js";
+
+/** Character set of a component: N numeric, X GS1 CSET 82, Y CSET 39, Z base64url (with padding "="). */
+export type Charset = "N" | "X" | "Y" | "Z";
+
+/** One component of an AI's data field, as the dictionary specifies it. */
+export interface Component {
+  readonly charset: Charset;
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** An optional component may be left off once the data is exhausted. */
+  readonly optional: boolean;
+  /** Names of the GS1 Syntax Tests ("linters") that validate the component's content. */
+  readonly linters: readonly string[];
+}
+
+/** Everything the dictionary says about one AI. */
+export interface AiDefinition {
+  readonly ai: string;
+  readonly title: string;
+  /** GenSpecs figure 7.8.4-2: the data has a predefined length and never needs a following FNC1 (flag `*`). */
+  readonly predefinedLength: boolean;
+  /** May appear as a GS1 Digital Link query-string data attribute (flag `?`). */
+  readonly dlDataAttribute: boolean;
+  readonly components: readonly Component[];
+  readonly minLength: number;
+  readonly maxLength: number;
+  /**
+   * `req=` attributes: every group must be satisfied; a group is satisfied by any one of its alternatives;
+   * an alternative is a list of AI patterns (e.g. "31nn") that must all be present.
+   */
+  readonly requires: readonly (readonly (readonly string[])[])[];
+  /** `ex=` patterns: AIs that must not appear with this one (an AI never excludes itself). */
+  readonly excludes: readonly string[];
+  /** Set when the AI is a Digital Link primary key: its alternative ordered qualifier sequences. */
+  readonly dlQualifierSequences: readonly (readonly string[])[] | undefined;
+}
+
+let definitions: Map<string, AiDefinition> | undefined;
+let aiLengthByPrefix: Map<string, number> | undefined;
+
+/** The definition of an AI, or undefined when the dictionary does not know it. */
+export function lookupAi(ai: string): AiDefinition | undefined {
+  return (definitions ?? load()).get(ai);
+}
+
+/**
+ * How many digits an AI starting with these two digits has: all AIs that share their first two digits
+ * have the same length (GenSpecs §3.2; the engine's `aiLengthByPrefix`). Undefined for an unused prefix.
+ */
+export function aiLengthForPrefix(firstTwoDigits: string): number | undefined {
+  if (!aiLengthByPrefix) load();
+  return aiLengthByPrefix?.get(firstTwoDigits);
+}
+
+/** Every AI the dictionary defines, in lexical order. */
+export function allAis(): string[] {
+  return [...(definitions ?? load()).keys()];
+}
+
+function load(): Map<string, AiDefinition> {
+  const byAi = new Map<string, AiDefinition>();
+  const lengths = new Map<string, number>();
+  for (const [ais, flags, componentSpec, attributeSpec, title] of DICTIONARY_ENTRIES) {
+    const components = componentSpec.split(" ").map(parseComponent);
+    const attributes = parseAttributes(attributeSpec);
+    const [first, last = first] = ais.split("-") as [string, string?];
+    for (let number = Number(first); number <= Number(last); number++) {
+      const ai = String(number).padStart(first.length, "0");
+      byAi.set(ai, {
+        ai,
+        title,
+        predefinedLength: flags.includes("*"),
+        dlDataAttribute: flags.includes("?"),
+        components,
+        minLength: components.reduce((sum, c) => sum + (c.optional ? 0 : c.minLength), 0),
+        maxLength: components.reduce((sum, c) => sum + c.maxLength, 0),
+        ...attributes,
+      });
+      lengths.set(ai.slice(0, 2), ai.length);
+    }
+  }
+  definitions = byAi;
+  aiLengthByPrefix = lengths;
+  return byAi;
+}
+
+function parseComponent(spec: string): Component {
+  const optional = spec.startsWith("[");
+  const [type = "", ...linters] = spec.replace(/[[\]]/g, "").split(",");
+  const charset = type[0] as Charset;
+  const lengthSpec = type.slice(1);
+  const variable = lengthSpec.startsWith("..");
+  const maxLength = Number(variable ? lengthSpec.slice(2) : lengthSpec);
+  return { charset, minLength: variable ? 1 : maxLength, maxLength, optional, linters };
+}
+
+function parseAttributes(spec: string): Pick<AiDefinition, "requires" | "excludes" | "dlQualifierSequences"> {
+  const requires: string[][][] = [];
+  const excludes: string[] = [];
+  let dlQualifierSequences: string[][] | undefined;
+  for (const attribute of spec ? spec.split(" ") : []) {
+    const [key, value = ""] = attribute.split("=");
+    if (key === "req") requires.push(value.split(",").map((alternative) => alternative.split("+")));
+    else if (key === "ex") excludes.push(...value.split(","));
+    else if (key === "dlpkey") dlQualifierSequences = value ? value.split("|").map((seq) => seq.split(",")) : [[]];
+  }
+  return { requires, excludes, dlQualifierSequences };
+}
+
+/** Whether an AI matches a dictionary pattern such as "310n", "31nn" or "8006" ("n" matches any digit). */
+export function aiMatchesPattern(ai: string, pattern: string): boolean {
+  if (ai.length !== pattern.length) return false;
+  for (let i = 0; i < ai.length; i++) {
+    const p = pattern.charCodeAt(i);
+    if (p !== 110 /* n */ && p !== ai.charCodeAt(i)) return false;
+  }
+  return true;
+}
