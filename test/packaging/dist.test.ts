@@ -17,3 +17,15 @@ it("loads every built package with import and with require in plain Node", () =>
   expect(rows.map((row) => row.package)).toEqual(packageFolders.map((folder) => `@scangate/${folder}@0.0.0`));
   for (const row of rows) expect(row.cjsExports).toBe(row.esmExports);
 });
+
+it("runs the built scangate-gs1 command", () => {
+  const output = execFileSync(
+    process.execPath,
+    ["packages/gs1/bin/scangate-gs1.mjs", "--json", "(01)09506000134352(17)261231"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  expect(JSON.parse(output)).toMatchObject({ ok: true, value: { gtin: "09506000134352", expiry: "2026-12-31" } });
+});

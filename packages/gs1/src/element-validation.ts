@@ -40,7 +40,18 @@ export function validateElement(definition: AiDefinition, raw: string, offset: n
     const take = Math.min(component.maxLength, remaining);
     if (take < component.minLength) return lengthError(definition, raw, offset, `AI (${ai}) value is too short`);
     const value = raw.slice(position, position + take);
-    const badCharacter = firstCharacterOutside(component.charset, value);
+    const padding = component.charset === "Z" ? badBase64Padding(value) : undefined;
+    if (padding) {
+      const at = position + padding.offset;
+      return {
+        code: "LINT_FAILED",
+        message: `AI (${ai}): base64url padding must make a multiple of 3 characters, with at most two "=": ${markup(ai, raw, at, padding.length)}`,
+        offset: offset + at,
+        ai,
+        linter: "cset64",
+      };
+    }
+    const badCharacter = firstCharacterOutside(component.charset, value.replace(/=+$/, ""));
     if (badCharacter >= 0) {
       const at = position + badCharacter;
       return {
@@ -88,10 +99,23 @@ function lengthError(definition: AiDefinition, raw: string, offset: number, mess
   return { code: "BAD_LENGTH", message: `${message}: (${definition.ai})${raw}`, offset, ai: definition.ai };
 }
 
-// GS1 General Specifications figure 7.11-1 (CSET 82) and 7.11-2 (CSET 39); base64url is RFC 4648 §5 with "=".
+// GS1 General Specifications figure 7.11-1 (CSET 82) and 7.11-2 (CSET 39); CSET 64 is base64url (RFC 4648 §5),
+// whose "=" padding is checked on its own.
 const CSET82 = buildCharsetTable("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
 const CSET39 = buildCharsetTable("#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-const BASE64URL = buildCharsetTable("-0123456789=ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+const BASE64URL = buildCharsetTable("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+
+/**
+ * CSET 64 (base64url) data may end in "=" padding: at most two, and only where they round the length up to a
+ * multiple of 3 (GS1 Syntax Tests, lint_cset64). Returns where the bad padding is, or undefined.
+ */
+function badBase64Padding(value: string): { offset: number; length: number } | undefined {
+  let dataLength = value.length;
+  while (dataLength > 0 && value.charCodeAt(dataLength - 1) === 61 /* = */) dataLength--;
+  const pads = value.length - dataLength;
+  if (pads > 2 || (pads > 0 && value.length % 3 !== 0)) return { offset: dataLength, length: pads };
+  return undefined;
+}
 
 function buildCharsetTable(characters: string): Uint8Array {
   const table = new Uint8Array(128);

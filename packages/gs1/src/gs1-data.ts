@@ -1,0 +1,132 @@
+// What a successful parse returns: the elements in scan order with typed values, and the fields a till needs
+// (GTIN, batch, expiry, weight, price …) read off them once, so that callers never search the element list.
+import type { Gs1Warning } from "./errors.js";
+import type { RawElement } from "./raw-element.js";
+import type { RcnValue } from "./rcn.js";
+import { resolveAi } from "./unknown-ai.js";
+import { type Gs1Measure, type Gs1Money, type Gs1Value, typedValue, type ValueContext } from "./values.js";
+
+/** One AI with its data. */
+export interface Gs1Element {
+  readonly ai: string;
+  /** The dictionary's data title, e.g. "USE BY or EXPIRY". */
+  readonly title: string;
+  /** The AI's data field exactly as encoded. */
+  readonly raw: string;
+  /** The typed value: see {@link Gs1Value}. */
+  readonly value: Gs1Value;
+}
+
+/** The shape the input arrived in. */
+export type Gs1Source =
+  /** A GS1 element string behind a GS1 AIM id (]C1, ]e0, ]d2, ]Q3, ]J1). */
+  | "scan-data"
+  /** A GS1 element string without an AIM id (as keyboard wedges often send it), maybe with a leading GS. */
+  | "element-string"
+  /** A bracketed element string: "(01)…(17)…". */
+  | "hri"
+  /** A GS1 Digital Link URI, with or without a plain AIM id (]Q1, ]d1, ]J0). */
+  | "digital-link"
+  /** A plain GTIN-8/12/13/14 (EAN/UPC, ITF-14), read as AI (01). */
+  | "gtin"
+  /** A restricted-circulation EAN-13 (in-store scale label) decoded by an RCN scheme. */
+  | "rcn";
+
+/** Extra facts from a Digital Link URI. */
+export interface DigitalLinkDetails {
+  /** Scheme, host and any path before the primary key, e.g. "https://example.com/products". */
+  readonly stem: string;
+  /** Query parameters that are not AIs (e.g. linkType), in order. */
+  readonly ignoredQueryParameters: readonly { readonly name: string; readonly value: string }[];
+}
+
+/** A scan read as GS1 data. */
+export interface Gs1Data {
+  readonly elements: readonly Gs1Element[];
+  readonly warnings: readonly Gs1Warning[];
+  readonly source: Gs1Source;
+  /** The AIM symbology identifier the scan came with, e.g. "]d2". */
+  readonly symbology?: string;
+  /** GTIN-14 from AI (01), or AI (02) for the contained trade items of a logistic unit. */
+  readonly gtin?: string;
+  /** SSCC, AI (00). */
+  readonly sscc?: string;
+  /** Batch or lot, AI (10). */
+  readonly batch?: string;
+  /** Serial number, AI (21). */
+  readonly serial?: string;
+  /** Use-by or expiry date "YYYY-MM-DD", AI (17); a day 00 is read as the month's last day. */
+  readonly expiry?: string;
+  /** Best-before date, AI (15). */
+  readonly bestBefore?: string;
+  /** Sell-by date, AI (16). */
+  readonly sellBy?: string;
+  /** Production date, AI (11). */
+  readonly productionDate?: string;
+  /** Packaging date, AI (13). */
+  readonly packagingDate?: string;
+  /** Expiry date and time "YYYY-MM-DDTHH:MM", AI (7003). */
+  readonly expiryTime?: string;
+  /** Variant, AI (20). */
+  readonly variant?: string;
+  /** Net weight: AI 310n (kg), 320n (lb) or 356n (troy oz); or the weight embedded in a scale label. */
+  readonly netWeight?: Gs1Measure;
+  /** Price of a variable-measure item: AI 392n / 393n; or the price embedded in a scale label. */
+  readonly price?: Gs1Money;
+  /** Amount payable: AI 390n / 391n. */
+  readonly amount?: Gs1Money;
+  /** Count of items: AI (30) variable count, or (37) count of trade items. */
+  readonly count?: number;
+  /** The decoded scale label, when the GTIN is a restricted-circulation number the RCN scheme knows. */
+  readonly rcn?: RcnValue;
+  /** Set for Digital Link input. */
+  readonly digitalLink?: DigitalLinkDetails;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Fields read straight off one AI. */
+const SINGLE_AI_FIELDS = {
+  "00": "sscc",
+  "01": "gtin",
+  "02": "gtin",
+  "10": "batch",
+  "21": "serial",
+  "17": "expiry",
+  "15": "bestBefore",
+  "16": "sellBy",
+  "11": "productionDate",
+  "13": "packagingDate",
+  "7003": "expiryTime",
+  "20": "variant",
+  "30": "count",
+  "37": "count",
+} as const satisfies Record<string, keyof Gs1Data>;
+
+/** Builds Gs1Data from validated raw elements. */
+export function buildGs1Data(
+  rawElements: readonly RawElement[],
+  warnings: readonly Gs1Warning[],
+  source: Gs1Source,
+  context: ValueContext,
+): Writable<Gs1Data> {
+  const data: Writable<Gs1Data> = { elements: [], warnings, source };
+  const elements: Gs1Element[] = [];
+  for (const { ai, raw } of rawElements) {
+    // Readers only produce unknown AIs when they were permitted.
+    const definition = resolveAi(ai, true);
+    if (!definition) continue;
+    const value = typedValue(definition, raw, context);
+    elements.push({ ai, title: definition.title, raw, value });
+    const field = SINGLE_AI_FIELDS[ai as keyof typeof SINGLE_AI_FIELDS];
+    if (field !== undefined) {
+      if (data[field] === undefined) (data as Record<string, unknown>)[field] = value;
+    } else if (typeof value === "object") {
+      if (value.kind === "measure" && /^(310|320|356)\d$/.test(ai)) data.netWeight ??= value;
+      else if (value.kind === "money" && /^39[23]\d$/.test(ai)) data.price ??= value;
+      else if (value.kind === "money" && /^39[01]\d$/.test(ai)) data.amount ??= value;
+    }
+  }
+  data.elements = elements;
+  return data;
+}

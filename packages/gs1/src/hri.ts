@@ -1,0 +1,50 @@
+// Bracketed element strings, "(01)09506000134352(17)261231(10)ABC123": what is printed under a barcode and
+// what people type. A "(" inside a value is written "\(" (the GS1 Syntax Engine's escape), since the bracket
+// would otherwise start the next AI.
+import { validateElement } from "./element-validation.js";
+import type { Gs1Error, Result } from "./errors.js";
+import type { RawElement } from "./raw-element.js";
+import { resolveAi } from "./unknown-ai.js";
+
+/** Reads and validates a bracketed element string. */
+export function readBracketed(text: string, permitUnknownAis = false): Result<RawElement[], Gs1Error> {
+  const elements: RawElement[] = [];
+  let position = 0;
+  while (position < text.length) {
+    if (text[position] !== "(") {
+      return syntaxError(`Expected "(" at offset ${position}`, position);
+    }
+    const close = text.indexOf(")", position + 1);
+    const ai = close < 0 ? "" : text.slice(position + 1, close);
+    if (!/^\d{2,4}$/.test(ai))
+      return syntaxError(`Expected a 2–4 digit AI in brackets at offset ${position}`, position);
+    const definition = resolveAi(ai, permitUnknownAis);
+    if (!definition) {
+      return { ok: false, error: { code: "UNKNOWN_AI", message: `Unknown AI (${ai})`, offset: position + 1, ai } };
+    }
+    const dataStart = close + 1;
+    let raw = "";
+    position = dataStart;
+    while (position < text.length && text[position] !== "(") {
+      if (text[position] === "\\" && text[position + 1] === "(") position++;
+      raw += text[position];
+      position++;
+    }
+    const invalid = validateElement(definition, raw, dataStart);
+    if (invalid) return { ok: false, error: invalid };
+    elements.push({ ai, raw, offset: dataStart });
+  }
+  if (elements.length === 0) return syntaxError("No AI in brackets", 0);
+  return { ok: true, value: elements };
+}
+
+/** Writes elements as a bracketed element string, escaping "(" in values as "\(". */
+export function writeBracketed(elements: readonly { readonly ai: string; readonly raw: string }[]): string {
+  let text = "";
+  for (const { ai, raw } of elements) text += `(${ai})${raw.replaceAll("(", "\\(")}`;
+  return text;
+}
+
+function syntaxError(message: string, offset: number): { ok: false; error: Gs1Error } {
+  return { ok: false, error: { code: "BAD_SYNTAX", message, offset } };
+}

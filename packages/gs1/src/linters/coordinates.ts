@@ -1,0 +1,20 @@
+// WGS84 coordinates as AI 4309 carries them (lint_latitude.c, lint_longitude.c): ten digits each, the latitude
+// offset by +90° and the longitude by +180°, in units of 10⁻⁷ degree, so neither is ever negative.
+import { failure, nonDigitFailure } from "./lint-failure.js";
+import type { Linter } from "./types.js";
+
+function coordinateLinter(name: string, max: string): Linter {
+  return (component) => {
+    if (component.length !== 10) return failure("content", 0, component.length, `${name} must be 10 digits`);
+    return (
+      nonDigitFailure("content", component) ??
+      (component > max ? failure("content", 0, 10, `${name} must be at most ${max}`) : undefined)
+    );
+  };
+}
+
+/** `latitude`: 0000000000 to 1800000000. */
+export const latitude: Linter = coordinateLinter("latitude", "1800000000");
+
+/** `longitude`: 0000000000 to 3600000000. */
+export const longitude: Linter = coordinateLinter("longitude", "3600000000");

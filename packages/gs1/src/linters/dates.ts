@@ -1,0 +1,73 @@
+// Dates and times of day, as GS1's lint_yymmd0.c, lint_yymmdd.c, lint_yyyymmdd.c, lint_hh.c, lint_mi.c,
+// lint_ss.c and lint_hhmi.c check them: real calendar dates (leap years included) and 24-hour clock times.
+import { failure, nonDigitFailure } from "./lint-failure.js";
+import type { Linter, LintFailure } from "./types.js";
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+// The C linter widens YY against a fixed reference year (CURRENT_YEAR 21 in lint_yymmd0.c: 72–99 become 19YY,
+// 00–71 become 20YY) rather than today's date, so the answer never depends on the clock. For leap years this
+// only matters at 00, which becomes 2000, a leap year.
+function widenYear(yy: number): number {
+  return yy >= 72 ? 1900 + yy : 2000 + yy;
+}
+
+function checkDate(component: string, yearDigits: 2 | 4, dayZeroAllowed: boolean): LintFailure | undefined {
+  const length = yearDigits + 4;
+  if (component.length !== length) {
+    return failure("date", 0, component.length, `a date has ${length} digits, not ${component.length}`);
+  }
+  const nonDigit = nonDigitFailure("date", component);
+  if (nonDigit) return nonDigit;
+  const digitsOfYear = Number(component.slice(0, yearDigits));
+  const year = yearDigits === 2 ? widenYear(digitsOfYear) : digitsOfYear;
+  const mm = component.slice(yearDigits, yearDigits + 2);
+  const dd = component.slice(yearDigits + 2);
+  const month = Number(mm);
+  const day = Number(dd);
+  if (month < 1 || month > 12) return failure("date", yearDigits, 2, `month ${mm} does not exist`);
+  const lastDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  if (day > lastDay || (day === 0 && !dayZeroAllowed)) {
+    return failure("date", yearDigits + 2, 2, `day ${dd} does not exist in ${year}-${mm}`);
+  }
+  return undefined;
+}
+
+/** `yymmd0`: a YYMMDD date; day 00 (day not given) is allowed. */
+export const yymmd0: Linter = (component) => checkDate(component, 2, true);
+
+/** `yymmdd`: a YYMMDD date with a real day. */
+export const yymmdd: Linter = (component) => checkDate(component, 2, false);
+
+/** `yyyymmdd`: a YYYYMMDD date with a real day. */
+export const yyyymmdd: Linter = (component) => checkDate(component, 4, false);
+
+function twoDigitTimeLinter(unit: string, max: number): Linter {
+  return (component) => {
+    if (component.length !== 2) return failure("date", 0, component.length, `${unit} must be 2 digits`);
+    return (
+      nonDigitFailure("date", component) ??
+      (Number(component) > max ? failure("date", 0, 2, `${unit} ${component} does not exist`) : undefined)
+    );
+  };
+}
+
+/** `hh`: an hour of the day, 00 to 23. */
+export const hh: Linter = twoDigitTimeLinter("hour", 23);
+
+/** `mi`: a minute, 00 to 59. */
+export const mi: Linter = twoDigitTimeLinter("minute", 59);
+
+/** `ss`: a second, 00 to 59. */
+export const ss: Linter = twoDigitTimeLinter("second", 59);
+
+/** `hhmi`: a time of day as HHMI (hour 00–23, minute 00–59). */
+export const hhmi: Linter = (component) => {
+  if (component.length !== 4) return failure("date", 0, component.length, "a time of day has 4 digits");
+  const minuteFailure = mi(component.slice(2));
+  return hh(component.slice(0, 2)) ?? (minuteFailure && { ...minuteFailure, offset: minuteFailure.offset + 2 });
+};

@@ -1,0 +1,229 @@
+// parse(): one entry point for every shape a till's scanner can send. The shape is decided by the AIM
+// symbology identifier when there is one, then by the content: brackets, a URI, a leading GS, a plain GTIN,
+// or else a raw element string (keyboard wedges often drop the AIM id).
+
+import { checkAssociations } from "./associations.js";
+import { hasValidMod10CheckDigit } from "./check-digit.js";
+import { parseDigitalLink } from "./digital-link-parse.js";
+import { GS, readElementString } from "./element-string.js";
+import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
+import { buildGs1Data, type Gs1Data, type Gs1Source } from "./gs1-data.js";
+import { readBracketed } from "./hri.js";
+import type { RawElement } from "./raw-element.js";
+import { DEFAULT_RCN_SCHEME } from "./rcn-presets.js";
+import type { RcnScheme } from "./rcn-scheme.js";
+import { addScaleLabel } from "./scale-label.js";
+import { startsWithAimId, symbologyContent } from "./symbology.js";
+
+/** How to read a scan. */
+export interface ParseOptions {
+  /**
+   * The store's calendar date "YYYY-MM-DD": the reference for the two-digit-year century window
+   * (GenSpecs §7.12). Pass the store clock's date so results do not change with the machine's time zone.
+   * @default the machine's local date
+   */
+  readonly today?: string;
+  /**
+   * When true, broken association rules (a required companion AI missing, two AIs that exclude each other)
+   * are errors, as in the GS1 Syntax Engine; by default they are warnings, because GS1 evaluates them over all
+   * the symbols on a pack, not one.
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * Characters or sequences a keyboard-wedge scanner was programmed to send instead of GS (FNC1), e.g.
+   * `["|"]` or `["{GS}"]`. They are read as GS in element strings (not in URIs or bracketed input).
+   * @default []
+   */
+  readonly gsSubstitutes?: readonly string[];
+  /**
+   * ISO 4217 code of the currency for AIs 390n/392n/395n, which carry none.
+   * @default "CNY"
+   */
+  readonly localCurrency?: string;
+  /**
+   * Accept AIs that this package's GS1 Syntax Dictionary does not define (e.g. from a newer dictionary) as
+   * CSET 82 data, where their length can be told from their prefix, as the GS1 Syntax Engine's option does.
+   * @default false
+   */
+  readonly permitUnknownAis?: boolean;
+  /**
+   * How to read in-store scale labels: restricted-circulation EAN-13s (prefix 02, 20–29) that embed a price,
+   * weight or count. A preset from `RCN_PRESETS`, your own from `defineRcnScheme`, or false to read them as
+   * plain GTINs.
+   * @default DEFAULT_RCN_SCHEME (Chinese retail scales: "FF IIIII PPPPP C", price in fen)
+   */
+  readonly rcn?: RcnScheme | false;
+}
+
+export type ParseResult = Result<Gs1Data, Gs1Error>;
+
+// A scanner's suffix (CR, LF, Tab) and stray spaces around typed input: no GS1 data may start or end with
+// them (none is in CSET 82), so trimming them loses nothing. GS is not trimmed: it is data structure.
+const SURROUNDING_WHITESPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+const URI_SCHEME = /^https?:\/\//i;
+
+/**
+ * Reads a scan (or typed text) as GS1 data. Never throws for bad input: it returns a typed error.
+ * @example
+ * const result = parse("]d2010950600013435217261231\u001d10ABC123");
+ * if (result.ok) result.value.expiry; // "2026-12-31"
+ */
+export function parse(input: string, options: ParseOptions = {}): ParseResult {
+  if (typeof input !== "string") throw new TypeError("parse() takes the scanned text as a string");
+  const context = {
+    currentYear: currentYearOf(options.today),
+    localCurrency: options.localCurrency ?? "CNY",
+  };
+  const text = input.replace(SURROUNDING_WHITESPACE, "");
+  if (text.length === 0) return fail("EMPTY_INPUT", "Nothing was scanned");
+  const read = readInput(text, options);
+  if (!read.ok) return read;
+  const { elements, source, symbology, digitalLink } = read.value;
+  const associations = checkAssociations(elements, options.strict ?? false);
+  if (!associations.ok) return associations;
+  const warnings = [...read.value.warnings, ...associations.value];
+  const data = buildGs1Data(elements, warnings, source, context);
+  if (symbology !== undefined) data.symbology = symbology;
+  if (digitalLink !== undefined) data.digitalLink = digitalLink;
+  if (options.rcn !== false) {
+    const label = addScaleLabel(data, options.rcn ?? DEFAULT_RCN_SCHEME);
+    if (!label.ok) return label;
+  }
+  return { ok: true, value: data };
+}
+
+interface InputRead {
+  elements: readonly RawElement[];
+  warnings: Gs1Warning[];
+  source: Gs1Source;
+  symbology?: string;
+  digitalLink?: Gs1Data["digitalLink"];
+}
+
+function readInput(text: string, options: ParseOptions): Result<InputRead, Gs1Error> {
+  if (startsWithAimId(text)) return readScanData(text, options);
+  if (text.startsWith("(")) return fromElements(readBracketed(text, options.permitUnknownAis ?? false), "hri");
+  if (URI_SCHEME.test(text)) return readDigitalLink(text);
+  if (text.startsWith(GS)) return readGs1ElementString(text, 1, "element-string", options);
+  if (isPlainGtinShape(text)) {
+    if (hasValidMod10CheckDigit(text)) return readPlainGtin(text);
+    // A bare number of GTIN length with a wrong check digit may still be an element string ("15210526").
+    // If it is not, report whichever reading got further: a recognised AI with a bad value, or the GTIN.
+    const asElementString = readGs1ElementString(text, 0, "element-string", options);
+    if (asElementString.ok || asElementString.error.ai !== undefined) return asElementString;
+    return fail("BAD_CHECK_DIGIT", `GTIN ${text} has a wrong check digit`, text.length - 1);
+  }
+  if (!/^\d\d/.test(text)) return fail("NOT_GS1", "Not GS1 data: no AIM id, brackets, URI or AI at the start");
+  return readGs1ElementString(text, 0, "element-string", options);
+}
+
+function readScanData(text: string, options: ParseOptions): Result<InputRead, Gs1Error> {
+  const symbology = text.slice(0, 3);
+  const body = text.slice(3);
+  const content = symbologyContent(symbology);
+  let read: Result<InputRead, Gs1Error>;
+  switch (content) {
+    case "gs1":
+      read = readGs1ElementString(text, 3, "scan-data", options);
+      break;
+    case "plain":
+      read = URI_SCHEME.test(body)
+        ? readDigitalLink(body)
+        : fail("NOT_GS1", `${symbology} carries plain data that is not a GS1 Digital Link URI`);
+      break;
+    case "ean13":
+    case "ean8":
+    case "itf14":
+      read = readPrimary(body, content === "ean13" ? 13 : content === "ean8" ? 8 : 14, options);
+      break;
+    default:
+      read = fail(
+        /^\][CedQJEI]/.test(symbology) ? "UNSUPPORTED_SYMBOLOGY" : "NOT_GS1",
+        `Symbology identifier ${symbology} does not carry GS1 data`,
+        0,
+      );
+  }
+  if (read.ok) read.value.symbology = symbology;
+  return read;
+}
+
+/** EAN/UPC and ITF-14: the digits of a GTIN, and for EAN a GS1 composite component after "|]e0". */
+function readPrimary(body: string, length: number, options: ParseOptions): Result<InputRead, Gs1Error> {
+  const composite = body.indexOf("|]e0");
+  const primary = composite < 0 ? body : body.slice(0, composite);
+  if (!/^\d*$/.test(primary)) return fail("BAD_CHARSET", `An EAN/UPC carries digits only: "${primary}"`, 3);
+  if (primary.length !== length) {
+    return fail("BAD_LENGTH", `Expected ${length} digits after the symbology identifier, got ${primary.length}`, 3);
+  }
+  if (!hasValidMod10CheckDigit(primary)) {
+    return fail("BAD_CHECK_DIGIT", `GTIN ${primary} has a wrong check digit`, 3 + length - 1);
+  }
+  const read = readPlainGtin(primary);
+  if (!read.ok || composite < 0 || length === 14) return read;
+  const compositeText = body.slice(composite + 4);
+  const compositeRead = readGs1ElementString(compositeText, 0, "scan-data", options);
+  if (!compositeRead.ok) return compositeRead;
+  return {
+    ok: true,
+    value: {
+      ...read.value,
+      elements: [...read.value.elements, ...compositeRead.value.elements],
+      warnings: compositeRead.value.warnings,
+    },
+  };
+}
+
+function readPlainGtin(digits: string): Result<InputRead, Gs1Error> {
+  const gtin = digits.padStart(14, "0");
+  return { ok: true, value: { elements: [{ ai: "01", raw: gtin, offset: 0 }], warnings: [], source: "gtin" } };
+}
+
+function readGs1ElementString(
+  text: string,
+  start: number,
+  source: Gs1Source,
+  options: ParseOptions,
+): Result<InputRead, Gs1Error> {
+  const warnings: Gs1Warning[] = [];
+  let normalised = text;
+  for (const substitute of options.gsSubstitutes ?? []) {
+    if (substitute.length === 0 || !normalised.includes(substitute, start)) continue;
+    normalised = normalised.slice(0, start) + normalised.slice(start).replaceAll(substitute, GS);
+    warnings.push({ code: "SEPARATOR_SUBSTITUTED", message: `Read ${JSON.stringify(substitute)} as a GS separator` });
+  }
+  const read = readElementString(normalised, start, options.permitUnknownAis ?? false);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    value: { elements: read.value.elements, warnings: [...warnings, ...read.value.warnings], source },
+  };
+}
+
+function readDigitalLink(uri: string): Result<InputRead, Gs1Error> {
+  const read = parseDigitalLink(uri);
+  if (!read.ok) return read;
+  const { elements, warnings, stem, ignoredQueryParameters } = read.value;
+  return {
+    ok: true,
+    value: { elements, warnings: [...warnings], source: "digital-link", digitalLink: { stem, ignoredQueryParameters } },
+  };
+}
+
+function fromElements(read: Result<RawElement[], Gs1Error>, source: Gs1Source): Result<InputRead, Gs1Error> {
+  return read.ok ? { ok: true, value: { elements: read.value, warnings: [], source } } : read;
+}
+
+function isPlainGtinShape(text: string): boolean {
+  return (text.length === 8 || (text.length >= 12 && text.length <= 14)) && /^\d+$/.test(text);
+}
+
+function currentYearOf(today: string | undefined): number {
+  if (today === undefined) return new Date().getFullYear();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`options.today must be "YYYY-MM-DD", got "${today}"`);
+  return Number(today.slice(0, 4));
+}
+
+function fail(code: Gs1Error["code"], message: string, offset?: number): { ok: false; error: Gs1Error } {
+  return { ok: false, error: offset === undefined ? { code, message } : { code, message, offset } };
+}
