@@ -102,27 +102,18 @@ function checkElements(
 }
 
 /**
- * Picks the key's qualifier sequence for the path. A sequence is usable when every element it leaves out can
- * still go in the query string; among usable ones (or, if none is, among all) the one with the most elements
- * present wins, the first on a tie. So (01)(235)(10) writes `/01/…/235/…?10=…`, which parses back, where the
- * engine would pick (10) for the path and then refuse (235).
+ * The qualifier sequence for the path: the alternative that puts the most of the data's qualifiers in the path,
+ * the first alternative on a tie — what the engine's choice among its expanded sequences amounts to
+ * (dl.c gs1_generateDLuri). An element that then fits neither path nor query makes the URI impossible, as there.
  */
 function chooseQualifierSequence(sequences: QualifierSequences, elements: readonly Checked[]): readonly string[] {
   let best: readonly string[] = [];
-  let bestScore = -1;
+  let bestCount = -1;
   for (const sequence of sequences) {
-    let present = 0;
-    let usable = true;
-    for (const element of elements) {
-      if (sequence.includes(element.ai)) present++;
-      else if (!element.definition.dlDataAttribute && sequences.some((other) => other.includes(element.ai))) {
-        usable = false;
-      }
-    }
-    const score = (usable ? 1000 : 0) + present;
-    if (score > bestScore) {
+    const present = elements.filter((element) => sequence.includes(element.ai)).length;
+    if (present > bestCount) {
       best = sequence;
-      bestScore = score;
+      bestCount = present;
     }
   }
   return best;

@@ -11,6 +11,7 @@ import {
   qualifierBelongsInPath,
 } from "./digital-link-keys.js";
 import { percentDecode } from "./digital-link-percent.js";
+import { firstBadHostCharacter, firstIllegalCharacter, schemeLength } from "./digital-link-syntax.js";
 import { validateElement } from "./element-validation.js";
 import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
@@ -251,45 +252,6 @@ function noPrimaryKeyMessage(uri: string, slashes: readonly number[], pathEnd: n
     if (ai) return `The convenience alpha /${segment}/ is deprecated and not accepted: write the AI, /${ai}/`;
   }
   return "No GS1 Digital Link primary key (e.g. /01/ for a GTIN) in the path; compressed URIs are not supported";
-}
-
-// RFC 3986 §2: unreserved, reserved and "%"; the engine's `uriCharacters`. Space, quotes, <>, {}, |, \, ^, `
-// and non-ASCII must be percent-encoded.
-const URI_CHARACTERS = characterTable(
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%",
-);
-// Characters of URI_CHARACTERS that a host cannot have (the engine's `badDomainCharacters`): no user info
-// ("@"), no IPv6 zone id ("%25"), no sub-delimiters.
-const BAD_HOST_CHARACTERS = characterTable("_~?#@!$&'()*+,;=%");
-
-function characterTable(characters: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] = 1;
-  return table;
-}
-
-function firstIllegalCharacter(uri: string): number {
-  for (let i = 0; i < uri.length; i++) {
-    const code = uri.charCodeAt(i);
-    if (code > 127 || URI_CHARACTERS[code] !== 1) return i;
-  }
-  return -1;
-}
-
-function firstBadHostCharacter(uri: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (BAD_HOST_CHARACTERS[uri.charCodeAt(i)] === 1) return i;
-  return -1;
-}
-
-/**
- * Length of an "http://" or "https://" prefix in any letter case, or 0. Schemes are case-insensitive (RFC 3986
- * §3.1); the engine takes only all-lower or all-upper, we take what phones and scanners send.
- */
-function schemeLength(uri: string): number {
-  if (uri.length < 7) return 0;
-  const scheme = uri.slice(0, 8).toLowerCase();
-  if (scheme === "https://") return 8;
-  return scheme.startsWith("http://") ? 7 : 0;
 }
 
 function isAllDigits(text: string, start: number, end: number): boolean {
