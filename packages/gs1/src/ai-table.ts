@@ -39,7 +39,11 @@ export interface AiDefinition {
 }
 
 let definitions: Map<string, AiDefinition> | undefined;
-let aiLengthByPrefix: Map<string, number> | undefined;
+// The same definitions keyed by number (length × 10000 + the AI's value), so that a reader can look an AI up
+// from the characters of a scan without cutting a string out of it first.
+let definitionsByNumber: Map<number, AiDefinition> | undefined;
+// AI length by the number its first two digits make (0–99); 0 where no AI starts with them.
+let aiLengthByPrefix: Uint8Array | undefined;
 
 /** The definition of an AI, or undefined when the dictionary does not know it. */
 export function lookupAi(ai: string): AiDefinition | undefined {
@@ -47,12 +51,35 @@ export function lookupAi(ai: string): AiDefinition | undefined {
 }
 
 /**
+ * The definition of the `length`-digit AI written at `position` in `text`, or undefined when those characters are
+ * not digits or no such AI exists.
+ */
+export function lookupAiAt(text: string, position: number, length: number): AiDefinition | undefined {
+  if (!definitionsByNumber) load();
+  let value = 0;
+  for (let i = position; i < position + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return undefined;
+    value = value * 10 + digit;
+  }
+  return (definitionsByNumber as Map<number, AiDefinition>).get(length * 10000 + value);
+}
+
+/**
  * How many digits an AI starting with these two digits has: all AIs that share their first two digits
  * have the same length (GenSpecs §3.2; the engine's `aiLengthByPrefix`). Undefined for an unused prefix.
  */
 export function aiLengthForPrefix(firstTwoDigits: string): number | undefined {
+  const tens = firstTwoDigits.charCodeAt(0) - 48;
+  const units = firstTwoDigits.charCodeAt(1) - 48;
+  if (firstTwoDigits.length !== 2 || tens < 0 || tens > 9 || units < 0 || units > 9) return undefined;
+  return aiLengthAt(tens * 10 + units) || undefined;
+}
+
+/** {@link aiLengthForPrefix} for the prefix as a number 0–99: 0 when no AI starts with it. */
+export function aiLengthAt(prefix: number): number {
   if (!aiLengthByPrefix) load();
-  return aiLengthByPrefix?.get(firstTwoDigits);
+  return (aiLengthByPrefix as Uint8Array)[prefix] ?? 0;
 }
 
 /** Every AI the dictionary defines, in lexical order. */
@@ -62,7 +89,7 @@ export function allAis(): string[] {
 
 function load(): Map<string, AiDefinition> {
   const byAi = new Map<string, AiDefinition>();
-  const lengths = new Map<string, number>();
+  const lengths = new Uint8Array(100);
   for (const [ais, flags, componentSpec, attributeSpec, title] of DICTIONARY_ENTRIES) {
     const components = componentSpec.split(" ").map(parseComponent);
     const attributes = parseAttributes(attributeSpec);
@@ -79,10 +106,13 @@ function load(): Map<string, AiDefinition> {
         maxLength: components.reduce((sum, c) => sum + c.maxLength, 0),
         ...attributes,
       });
-      lengths.set(ai.slice(0, 2), ai.length);
+      lengths[Number(ai.slice(0, 2))] = ai.length;
     }
   }
   definitions = byAi;
+  definitionsByNumber = new Map(
+    [...byAi.values()].map((definition) => [definition.ai.length * 10000 + Number(definition.ai), definition]),
+  );
   aiLengthByPrefix = lengths;
   return byAi;
 }

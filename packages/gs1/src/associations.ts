@@ -2,11 +2,13 @@
 // AIs. The dictionary says pairings "should be evaluated over the combined data received from all GS1 carriers
 // marking a physical item", so a single symbol may legitimately miss a companion: by default a broken rule is a
 // warning, and `strict` turns it into an error (the GS1 engine's default).
-import { aiMatchesPattern, lookupAi } from "./ai-table.js";
+//
+// It runs on every scan, so it is plain loops over the few AIs of a scan, and allocates only for findings.
+import { type AiDefinition, aiMatchesPattern } from "./ai-table.js";
 import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
 
-type Finding = Gs1Warning & { readonly code: "MISSING_REQUIRED_AI" | "EXCLUSIVE_AIS"; readonly offset: number };
+const NO_WARNINGS: Gs1Warning[] = [];
 
 /**
  * Checks repeated AIs (the same AI with two values is always an error; the same value again is a warning),
@@ -14,71 +16,121 @@ type Finding = Gs1Warning & { readonly code: "MISSING_REQUIRED_AI" | "EXCLUSIVE_
  * @returns the warnings, or the first error
  */
 export function checkAssociations(elements: readonly RawElement[], strict: boolean): Result<Gs1Warning[], Gs1Error> {
-  const warnings: Gs1Warning[] = [];
-  const firstValue = new Map<string, string>();
-  for (const element of elements) {
-    const earlier = firstValue.get(element.ai);
-    if (earlier === undefined) firstValue.set(element.ai, element.raw);
-    else if (earlier === element.raw) {
-      warnings.push({
-        code: "REPEATED_AI",
-        message: `AI (${element.ai}) appears again with the same value`,
-        ai: element.ai,
-      });
-    } else {
-      const message = `AI (${element.ai}) appears twice with different values: "${earlier}" and "${element.raw}"`;
+  let warnings = NO_WARNINGS;
+  const warn = (warning: Gs1Warning) => {
+    if (warnings === NO_WARNINGS) warnings = [];
+    warnings.push(warning);
+  };
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i] as RawElement;
+    const earlier = firstOccurrence(elements, i);
+    if (earlier === undefined) continue;
+    if (earlier.raw !== element.raw) {
+      const message = `AI (${element.ai}) appears twice with different values: "${earlier.raw}" and "${element.raw}"`;
       return { ok: false, error: { code: "DUPLICATE_AI", message, offset: element.offset, ai: element.ai } };
     }
+    warn({ code: "REPEATED_AI", message: `AI (${element.ai}) appears again with the same value`, ai: element.ai });
   }
-  const findings = [...ruleFindings(elements, [...firstValue.keys()]), ...digitalSignatureFindings(elements)];
-  for (const { offset, ...finding } of findings) {
-    if (strict) return { ok: false, error: { ...finding, offset } };
-    warnings.push(finding);
+  const signed = elements.some((element) => element.ai === "8030");
+  const rules = ruleFindingsFor(elements);
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i] as RawElement;
+    const finding = rules[i] ?? (signed ? digitalSignatureFinding(element) : undefined);
+    if (!finding) continue;
+    if (strict) return { ok: false, error: { ...finding, offset: element.offset } };
+    warn(finding);
   }
   return { ok: true, value: warnings };
 }
 
-function* ruleFindings(elements: readonly RawElement[], present: readonly string[]): Generator<Finding> {
-  const reported = new Set<string>();
-  for (const element of elements) {
-    const definition = lookupAi(element.ai);
-    if (!definition || reported.has(element.ai)) continue;
-    reported.add(element.ai);
-    for (const pattern of definition.excludes) {
-      // An AI is never exclusive of itself, even when it matches the pattern (dictionary header).
-      const other = present.find((ai) => ai !== element.ai && aiMatchesPattern(ai, pattern));
-      if (other === undefined || reported.has(`${other}~${element.ai}`)) continue;
-      reported.add(`${element.ai}~${other}`);
-      const message = `AI (${element.ai}) must not be used with AI (${other})`;
-      yield { code: "EXCLUSIVE_AIS", message, ai: element.ai, offset: element.offset };
+// The `req`/`ex` findings depend only on which AIs a scan holds, in which order, and a till sees the same few
+// combinations all day: they are worked out once per combination, kept in a tree with one level per element
+// (no key strings to build). Bounded, as scans are outside input.
+interface CombinationNode {
+  readonly next: Map<AiDefinition, CombinationNode>;
+  findings?: readonly (Finding | undefined)[];
+}
+
+let combinations: CombinationNode = { next: new Map() };
+let cachedCombinations = 0;
+const MAX_CACHED_COMBINATIONS = 512;
+
+function ruleFindingsFor(elements: readonly RawElement[]): readonly (Finding | undefined)[] {
+  let node = combinations;
+  for (const { definition } of elements) {
+    let child = node.next.get(definition);
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(definition, child);
     }
-    for (const group of definition.requires) {
-      const satisfied = group.some((alternative) =>
-        alternative.every((pattern) => present.some((ai) => ai !== element.ai && aiMatchesPattern(ai, pattern))),
-      );
-      if (satisfied) continue;
-      const wanted = group.map((alternative) => alternative.map((pattern) => `(${pattern})`).join(" + ")).join(" or ");
-      yield {
-        code: "MISSING_REQUIRED_AI",
-        message: `AI (${element.ai}) requires ${wanted}`,
-        ai: element.ai,
-        offset: element.offset,
-      };
-    }
+    node = child;
   }
+  if (!node.findings) {
+    if (++cachedCombinations > MAX_CACHED_COMBINATIONS) {
+      combinations = { next: new Map() };
+      cachedCombinations = 0;
+    }
+    node.findings = elements.map((element, i) =>
+      firstOccurrence(elements, i) === undefined ? ruleFinding(element, elements) : undefined,
+    );
+  }
+  return node.findings;
+}
+
+/** An earlier element with the same AI, if any. */
+function firstOccurrence(elements: readonly RawElement[], index: number): RawElement | undefined {
+  const { ai } = elements[index] as RawElement;
+  for (let j = 0; j < index; j++) if ((elements[j] as RawElement).ai === ai) return elements[j];
+  return undefined;
+}
+
+type Finding = Gs1Warning & { readonly code: "MISSING_REQUIRED_AI" | "EXCLUSIVE_AIS" };
+
+/** The first broken `ex`/`req` rule of an element, if any. An AI never satisfies or excludes itself. */
+function ruleFinding(element: RawElement, elements: readonly RawElement[]): Finding | undefined {
+  const { definition } = element;
+  for (const pattern of definition.excludes) {
+    const other = otherMatching(elements, element.ai, pattern);
+    // Each excluded pair is reported once, by the AI that comes first in the data.
+    if (other === undefined || excludedBy(other, element.ai, elements, element)) continue;
+    return { code: "EXCLUSIVE_AIS", message: `AI (${element.ai}) must not be used with AI (${other})`, ai: element.ai };
+  }
+  for (const group of definition.requires) {
+    let satisfied = false;
+    for (let a = 0; a < group.length && !satisfied; a++) {
+      const alternative = group[a] as readonly string[];
+      satisfied = true;
+      for (let p = 0; p < alternative.length && satisfied; p++) {
+        satisfied = otherMatching(elements, element.ai, alternative[p] as string) !== undefined;
+      }
+    }
+    if (satisfied) continue;
+    const wanted = group.map((alternative) => alternative.map((pattern) => `(${pattern})`).join(" + ")).join(" or ");
+    return { code: "MISSING_REQUIRED_AI", message: `AI (${element.ai}) requires ${wanted}`, ai: element.ai };
+  }
+  return undefined;
+}
+
+/** An AI other than `self` in the data that matches the pattern. */
+function otherMatching(elements: readonly RawElement[], self: string, pattern: string): string | undefined {
+  for (const { ai } of elements) if (ai !== self && aiMatchesPattern(ai, pattern)) return ai;
+  return undefined;
+}
+
+/** Whether `other`, appearing before `element` in the data, already reports excluding it. */
+function excludedBy(other: string, ai: string, elements: readonly RawElement[], element: RawElement): boolean {
+  const otherElement = elements.find((each) => each.ai === other);
+  if (!otherElement || elements.indexOf(otherElement) > elements.indexOf(element)) return false;
+  return otherElement.definition.excludes.some((pattern) => aiMatchesPattern(ai, pattern));
 }
 
 // AIs whose data field ends in an optional serial component; a digital signature (8030) must sign a serialised
 // instance, so with 8030 that component must be present (the GS1 engine's validateDigSigRequiresSerialisedKey).
 const SERIAL_COMPONENT_START: Readonly<Record<string, number>> = { "253": 13, "255": 13, "8003": 14 };
 
-function* digitalSignatureFindings(elements: readonly RawElement[]): Generator<Finding> {
-  const signature = elements.find((element) => element.ai === "8030");
-  if (!signature) return;
-  for (const element of elements) {
-    const serialStart = SERIAL_COMPONENT_START[element.ai];
-    if (serialStart === undefined || element.raw.length > serialStart) continue;
-    const message = `AI (8030) signs a serialised key, but AI (${element.ai}) carries no serial component`;
-    yield { code: "MISSING_REQUIRED_AI", message, ai: element.ai, offset: element.offset };
-  }
+function digitalSignatureFinding(element: RawElement): Finding | undefined {
+  const serialStart = SERIAL_COMPONENT_START[element.ai];
+  if (serialStart === undefined || element.raw.length > serialStart) return undefined;
+  const message = `AI (8030) signs a serialised key, but AI (${element.ai}) carries no serial component`;
+  return { code: "MISSING_REQUIRED_AI", message, ai: element.ai };
 }

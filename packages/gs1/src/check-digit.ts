@@ -1,11 +1,11 @@
 // GS1 mod-10 check digits (GenSpecs §7.9.1): weights 3, 1, 3, … from the rightmost payload digit, so leading
 // zeros weigh nothing and zero-padding a GTIN-13 to 14 digits keeps its check digit.
 
-/** The check digit for a string of payload digits (the digits before the check digit). */
-export function mod10CheckDigit(payload: string): number {
+/** The check digit for a string of payload digits (its first `length` characters, the digits before the check digit). */
+export function mod10CheckDigit(payload: string, length = payload.length): number {
   let sum = 0;
   let weight = 3;
-  for (let i = payload.length - 1; i >= 0; i--) {
+  for (let i = length - 1; i >= 0; i--) {
     sum += (payload.charCodeAt(i) - 48) * weight;
     weight = 4 - weight;
   }
@@ -15,7 +15,7 @@ export function mod10CheckDigit(payload: string): number {
 /** Whether the last digit of an all-digit string is its GS1 mod-10 check digit. */
 export function hasValidMod10CheckDigit(digits: string): boolean {
   const last = digits.length - 1;
-  return last > 0 && mod10CheckDigit(digits.slice(0, last)) === digits.charCodeAt(last) - 48;
+  return last > 0 && mod10CheckDigit(digits, last) === digits.charCodeAt(last) - 48;
 }
 
 /**

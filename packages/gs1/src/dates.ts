@@ -27,11 +27,17 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function calendarDate(digits: string, currentYear: number): string {
   const fourDigitYear = digits.length === 8;
-  const year = fourDigitYear ? Number(digits.slice(0, 4)) : yearFromTwoDigits(Number(digits.slice(0, 2)), currentYear);
-  const rest = digits.slice(fourDigitYear ? 4 : 2);
-  const month = Number(rest.slice(0, 2));
-  const day = Number(rest.slice(2, 4)) || daysInMonth(year, month);
-  return `${String(year).padStart(4, "0")}-${rest.slice(0, 2)}-${String(day).padStart(2, "0")}`;
+  const year = fourDigitYear
+    ? twoDigits(digits, 0) * 100 + twoDigits(digits, 2)
+    : yearFromTwoDigits(twoDigits(digits, 0), currentYear);
+  const monthAt = fourDigitYear ? 4 : 2;
+  const day = twoDigits(digits, monthAt + 2) || daysInMonth(year, twoDigits(digits, monthAt));
+  return `${year < 1000 ? String(year).padStart(4, "0") : year}-${digits.slice(monthAt, monthAt + 2)}-${day < 10 ? "0" : ""}${day}`;
+}
+
+/** The number of the two digits at `index`. */
+function twoDigits(digits: string, index: number): number {
+  return (digits.charCodeAt(index) - 48) * 10 + digits.charCodeAt(index + 1) - 48;
 }
 
 /** The calendar year of a "YYYY-MM-DD" date. */

@@ -203,7 +203,7 @@ function readValue(
     });
     raw = raw.padStart(14, "0");
   }
-  return validateElement(definition, raw, start) ?? { ai, raw, offset: start };
+  return validateElement(definition, raw, start) ?? { ai, raw, offset: start, definition };
 }
 
 function isShortGtinLength(length: number): boolean {

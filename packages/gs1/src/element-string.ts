@@ -1,100 +1,110 @@
 // Reads a GS1 element string: AIs and their data with FNC1 transmitted as GS (ASCII 29) between fields.
 // Where a field ends comes from the dictionary: a predefined-length AI (GenSpecs figure 7.8.4-2) takes exactly
 // its length and needs no separator; any other field runs to the next GS or the end of the data.
-import { type AiDefinition, aiLengthForPrefix } from "./ai-table.js";
+//
+// This is the hot path of every scan: it allocates only the elements and their values.
+import { type AiDefinition, aiLengthAt, lookupAiAt } from "./ai-table.js";
 import { validateElement } from "./element-validation.js";
-import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
+import type { Gs1Error, Gs1Warning } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
-import { resolveAi } from "./unknown-ai.js";
+import { vivifyUnknownAi } from "./unknown-ai.js";
 
 /** ASCII 29, the group separator scanners send for FNC1 in any but the first position. */
 export const GS = "\u001d";
 const GS_CODE = 29;
 
-export interface ElementStringRead {
-  readonly elements: RawElement[];
-  readonly warnings: Gs1Warning[];
-}
-
 /**
  * Splits and validates an element string starting at `start` (just after an AIM id or a leading GS).
  * A GS after a predefined-length field, or at the very end, is redundant and tolerated (as the GS1 engine
- * does); two GS in a row mean a field is missing and are an error.
+ * does), with a warning pushed to `warnings`; two GS in a row mean a field is missing and are an error.
+ * @returns the elements, or the first error
  */
 export function readElementString(
   text: string,
   start: number,
-  permitUnknownAis = false,
-): Result<ElementStringRead, Gs1Error> {
+  permitUnknownAis: boolean,
+  warnings: Gs1Warning[],
+): RawElement[] | Gs1Error {
+  if (start >= text.length) return { code: "EMPTY_INPUT", message: "No AI data after the symbology identifier" };
   const elements: RawElement[] = [];
-  const warnings: Gs1Warning[] = [];
-  if (start >= text.length) return fail({ code: "EMPTY_INPUT", message: "No AI data after the symbology identifier" });
   let position = start;
   let previousWasPredefined = false;
   while (position < text.length) {
     if (text.charCodeAt(position) === GS_CODE) {
       if (position === start || text.charCodeAt(position - 1) === GS_CODE || !previousWasPredefined) {
-        return fail({ code: "BAD_SYNTAX", message: `Two separators in a row at offset ${position}`, offset: position });
+        return doubleSeparator(position);
       }
       warnings.push({ code: "REDUNDANT_SEPARATOR", message: `Redundant separator at offset ${position}` });
       previousWasPredefined = false;
       position++;
       continue;
     }
-    const ai = readAi(text, position, permitUnknownAis);
-    if (!ai.ok) return ai;
-    const definition = ai.value;
+    const definition = aiAt(text, position, permitUnknownAis);
+    if (!definition) return unknownAi(text, position);
     const dataStart = position + definition.ai.length;
     let dataEnd: number;
     if (definition.predefinedLength) {
       dataEnd = dataStart + definition.maxLength;
-      const separator = text.indexOf(GS, dataStart);
-      if (dataEnd > text.length || (separator >= 0 && separator < dataEnd)) {
-        const found = (separator >= 0 && separator < dataEnd ? separator : text.length) - dataStart;
-        return fail({
-          code: "BAD_LENGTH",
-          message: `AI (${definition.ai}) is truncated: ${found} of ${definition.maxLength} characters: (${definition.ai})${text.slice(dataStart, dataStart + found)}`,
-          offset: dataStart,
-          ai: definition.ai,
-        });
-      }
+      const cut = separatorBefore(text, dataStart, Math.min(dataEnd, text.length));
+      if (cut < dataEnd) return truncated(definition, text, dataStart, cut);
     } else {
       const separator = text.indexOf(GS, dataStart);
       dataEnd = separator < 0 ? text.length : separator;
     }
     const raw = text.slice(dataStart, dataEnd);
     const invalid = validateElement(definition, raw, dataStart);
-    if (invalid) return fail(invalid);
-    elements.push({ ai: definition.ai, raw, offset: dataStart });
+    if (invalid) return invalid;
+    elements.push({ ai: definition.ai, raw, offset: dataStart, definition });
     position = dataEnd;
     previousWasPredefined = definition.predefinedLength;
     if (!definition.predefinedLength && position < text.length) {
       position++; // the separator that ended this field
-      if (position === text.length)
+      if (position === text.length) {
         warnings.push({ code: "REDUNDANT_SEPARATOR", message: "Redundant separator at the end" });
-      else if (text.charCodeAt(position) === GS_CODE) {
-        return fail({
-          code: "BAD_SYNTAX",
-          message: `Two separators in a row at offset ${position}`,
-          offset: position,
-        });
-      }
+      } else if (text.charCodeAt(position) === GS_CODE) return doubleSeparator(position);
     }
   }
-  return { ok: true, value: { elements, warnings } };
+  return elements;
+}
+
+/** Where a GS or the end of the text cuts [start, end) short; `end` when nothing does. */
+function separatorBefore(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === GS_CODE) return i;
+  return end;
 }
 
 /** The AI at `position`: its length follows from its first two digits, and the dictionary must know it. */
-function readAi(text: string, position: number, permitUnknownAis: boolean): Result<AiDefinition, Gs1Error> {
-  const prefix = text.slice(position, position + 2);
-  const length = /^\d\d$/.test(prefix) ? aiLengthForPrefix(prefix) : undefined;
-  const ai = length === undefined ? undefined : text.slice(position, position + length);
-  const definition = ai !== undefined && /^\d+$/.test(ai) ? resolveAi(ai, permitUnknownAis) : undefined;
-  if (definition) return { ok: true, value: definition };
-  const shown = text.slice(position, position + 4).replaceAll(GS, "␝");
-  return fail({ code: "UNKNOWN_AI", message: `No known AI starts "${shown}" at offset ${position}`, offset: position });
+function aiAt(text: string, position: number, permitUnknownAis: boolean): AiDefinition | undefined {
+  const tens = text.charCodeAt(position) - 48;
+  const units = text.charCodeAt(position + 1) - 48;
+  const length = tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? aiLengthAt(tens * 10 + units) : 0;
+  if (length === 0 || position + length > text.length) return undefined;
+  const known = lookupAiAt(text, position, length);
+  if (known || !permitUnknownAis) return known;
+  const ai = text.slice(position, position + length);
+  return /^\d+$/.test(ai) ? vivifyUnknownAi(ai) : undefined;
 }
 
-function fail(error: Gs1Error): { ok: false; error: Gs1Error } {
-  return { ok: false, error };
+function unknownAi(text: string, position: number): Gs1Error {
+  const shown = text.slice(position, position + 4).replaceAll(GS, "␝");
+  return { code: "UNKNOWN_AI", message: `No known AI starts "${shown}" at offset ${position}`, offset: position };
+}
+
+function truncated(definition: AiDefinition, text: string, dataStart: number, cut: number): Gs1Error {
+  const { ai, maxLength } = definition;
+  return {
+    code: "BAD_LENGTH",
+    message: `AI (${ai}) is truncated: ${cut - dataStart} of ${maxLength} characters: (${ai})${text.slice(dataStart, cut)}`,
+    offset: dataStart,
+    ai,
+  };
+}
+
+function doubleSeparator(position: number): Gs1Error {
+  return { code: "BAD_SYNTAX", message: `Two separators in a row at offset ${position}`, offset: position };
+}
+
+/** Whether a reader returned an error rather than its result (results are arrays or have no `code`). */
+export function isGs1Error(value: object): value is Gs1Error {
+  return "code" in value;
 }

@@ -1,9 +1,10 @@
 // Validates one AI's data field against its dictionary definition: component lengths, character sets, then
 // each component's linters, the way GS1's Syntax Engine applies the dictionary (components consume prefixes
 // of their length; optional components may be skipped once the data is exhausted).
-import type { AiDefinition, Charset } from "./ai-table.js";
+import type { AiDefinition, Charset, Component } from "./ai-table.js";
 import type { Gs1Error } from "./errors.js";
 import { LINTERS } from "./linters/index.js";
+import type { Linter } from "./linters/types.js";
 
 /**
  * Checks `raw` (the AI's data field exactly as encoded) against the AI's definition.
@@ -35,14 +36,32 @@ export function validateElement(definition: AiDefinition, raw: string, offset: n
       if (component.optional) break;
       return lengthError(definition, raw, offset, `AI (${ai}) value is too short`);
     }
-    const remaining = raw.length - position;
     // Only the last component may be variable-length, so a fixed component takes exactly its length.
-    const take = Math.min(component.maxLength, remaining);
-    if (take < component.minLength) return lengthError(definition, raw, offset, `AI (${ai}) value is too short`);
-    const value = raw.slice(position, position + take);
-    const padding = component.charset === "Z" ? badBase64Padding(value) : undefined;
-    if (padding) {
-      const at = position + padding.offset;
+    const end = Math.min(position + component.maxLength, raw.length);
+    if (end - position < component.minLength)
+      return lengthError(definition, raw, offset, `AI (${ai}) value is too short`);
+    const invalid = validateComponent(definition, component, raw, position, end, offset);
+    if (invalid) return invalid;
+    position = end;
+  }
+  if (position < raw.length) return lengthError(definition, raw, offset, `AI (${ai}) value is too long`);
+  return undefined;
+}
+
+function validateComponent(
+  definition: AiDefinition,
+  component: Component,
+  raw: string,
+  start: number,
+  end: number,
+  offset: number,
+): Gs1Error | undefined {
+  const { ai } = definition;
+  let dataEnd = end;
+  if (component.charset === "Z") {
+    const padding = badBase64Padding(raw, start, end);
+    if (typeof padding === "object") {
+      const at = padding.offset;
       return {
         code: "LINT_FAILED",
         message: `AI (${ai}): base64url padding must make a multiple of 3 characters, with at most two "=": ${markup(ai, raw, at, padding.length)}`,
@@ -51,33 +70,46 @@ export function validateElement(definition: AiDefinition, raw: string, offset: n
         linter: "cset64",
       };
     }
-    const badCharacter = firstCharacterOutside(component.charset, value.replace(/=+$/, ""));
-    if (badCharacter >= 0) {
-      const at = position + badCharacter;
-      return {
-        code: "BAD_CHARSET",
-        message: `AI (${ai}) has an invalid character ${JSON.stringify(raw[at])} for ${CHARSET_NAMES[component.charset]}: ${markup(ai, raw, at, 1)}`,
-        offset: offset + at,
-        ai,
-      };
-    }
-    for (const linterName of component.linters) {
-      const linter = LINTERS[linterName];
-      const failure = linter?.(value);
-      if (!failure) continue;
-      const at = position + failure.offset;
-      return {
-        code: failure.kind === "check-digit" ? "BAD_CHECK_DIGIT" : failure.kind === "date" ? "BAD_DATE" : "LINT_FAILED",
-        message: `AI (${ai}): ${failure.message}: ${markup(ai, raw, at, failure.length)}`,
-        offset: offset + at,
-        ai,
-        linter: linterName,
-      };
-    }
-    position += take;
+    dataEnd = padding;
   }
-  if (position < raw.length) return lengthError(definition, raw, offset, `AI (${ai}) value is too long`);
+  const badCharacter = firstCharacterOutside(component.charset, raw, start, dataEnd);
+  if (badCharacter >= 0) {
+    return {
+      code: "BAD_CHARSET",
+      message: `AI (${ai}) has an invalid character ${JSON.stringify(raw[badCharacter])} for ${CHARSET_NAMES[component.charset]}: ${markup(ai, raw, badCharacter, 1)}`,
+      offset: offset + badCharacter,
+      ai,
+    };
+  }
+  const linters = lintersOf(component);
+  if (linters.length === 0) return undefined;
+  const value = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  for (let i = 0; i < linters.length; i++) {
+    const failure = (linters[i] as Linter)(value);
+    if (!failure) continue;
+    const at = start + failure.offset;
+    return {
+      code: failure.kind === "check-digit" ? "BAD_CHECK_DIGIT" : failure.kind === "date" ? "BAD_DATE" : "LINT_FAILED",
+      message: `AI (${ai}): ${failure.message}: ${markup(ai, raw, at, failure.length)}`,
+      offset: offset + at,
+      ai,
+      linter: component.linters[i] as string,
+    };
+  }
   return undefined;
+}
+
+// The linter functions of each component, looked up by name once.
+const componentLinters = new WeakMap<Component, readonly Linter[]>();
+
+function lintersOf(component: Component): readonly Linter[] {
+  let linters = componentLinters.get(component);
+  if (!linters) {
+    // A name without a linter would be a dictionary/linter mismatch, which a test rules out.
+    linters = component.linters.map((name) => LINTERS[name] as Linter);
+    componentLinters.set(component, linters);
+  }
+  return linters;
 }
 
 const CHARSET_NAMES: Record<Charset, string> = {
@@ -101,37 +133,37 @@ function lengthError(definition: AiDefinition, raw: string, offset: number, mess
 
 // GS1 General Specifications figure 7.11-1 (CSET 82) and 7.11-2 (CSET 39); CSET 64 is base64url (RFC 4648 §5),
 // whose "=" padding is checked on its own.
-const CSET82 = buildCharsetTable("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
-const CSET39 = buildCharsetTable("#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-const BASE64URL = buildCharsetTable("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+const CHARSET_TABLES: Record<Charset, Uint8Array> = {
+  N: charsetTable("0123456789"),
+  X: charsetTable("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+  Y: charsetTable("#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+  Z: charsetTable("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+};
 
-/**
- * CSET 64 (base64url) data may end in "=" padding: at most two, and only where they round the length up to a
- * multiple of 3 (GS1 Syntax Tests, lint_cset64). Returns where the bad padding is, or undefined.
- */
-function badBase64Padding(value: string): { offset: number; length: number } | undefined {
-  let dataLength = value.length;
-  while (dataLength > 0 && value.charCodeAt(dataLength - 1) === 61 /* = */) dataLength--;
-  const pads = value.length - dataLength;
-  if (pads > 2 || (pads > 0 && value.length % 3 !== 0)) return { offset: dataLength, length: pads };
-  return undefined;
-}
-
-function buildCharsetTable(characters: string): Uint8Array {
+function charsetTable(characters: string): Uint8Array {
   const table = new Uint8Array(128);
   for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] = 1;
   return table;
 }
 
-/** Index of the first character outside the charset, or -1 when every character belongs to it. */
-export function firstCharacterOutside(charset: Charset, value: string): number {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    const ok =
-      charset === "N"
-        ? code >= 48 && code <= 57
-        : code < 128 && (charset === "X" ? CSET82 : charset === "Y" ? CSET39 : BASE64URL)[code] === 1;
-    if (!ok) return i;
+/** Index in `text` of the first character in [start, end) outside the charset, or -1 when there is none. */
+export function firstCharacterOutside(charset: Charset, text: string, start = 0, end = text.length): number {
+  const table = CHARSET_TABLES[charset];
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || table[code] !== 1) return i;
   }
   return -1;
+}
+
+/**
+ * CSET 64 (base64url) data may end in "=" padding: at most two, and only where they round the length up to a
+ * multiple of 3 (GS1 Syntax Tests, lint_cset64). Returns where the padding starts, or where bad padding is.
+ */
+function badBase64Padding(text: string, start: number, end: number): number | { offset: number; length: number } {
+  let dataEnd = end;
+  while (dataEnd > start && text.charCodeAt(dataEnd - 1) === 61 /* = */) dataEnd--;
+  const pads = end - dataEnd;
+  if (pads > 2 || (pads > 0 && (end - start) % 3 !== 0)) return { offset: dataEnd, length: pads };
+  return dataEnd;
 }

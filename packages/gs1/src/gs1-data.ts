@@ -1,9 +1,9 @@
 // What a successful parse returns: the elements in scan order with typed values, and the fields a till needs
 // (GTIN, batch, expiry, weight, price …) read off them once, so that callers never search the element list.
+import type { AiDefinition } from "./ai-table.js";
 import type { Gs1Warning } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
 import type { RcnValue } from "./rcn.js";
-import { resolveAi } from "./unknown-ai.js";
 import { type Gs1Measure, type Gs1Money, type Gs1Value, typedValue, type ValueContext } from "./values.js";
 
 /** One AI with its data. */
@@ -103,6 +103,78 @@ const SINGLE_AI_FIELDS = {
   "37": "count",
 } as const satisfies Record<string, keyof Gs1Data>;
 
+/** Which Gs1Data field an AI fills, decided once per AI. */
+const fieldOf = new WeakMap<AiDefinition, keyof Gs1Data | null>();
+
+function fieldFor(definition: AiDefinition): keyof Gs1Data | null {
+  let field = fieldOf.get(definition);
+  if (field === undefined) {
+    const { ai } = definition;
+    field =
+      SINGLE_AI_FIELDS[ai as keyof typeof SINGLE_AI_FIELDS] ??
+      (/^(310|320|356)\d$/.test(ai)
+        ? "netWeight"
+        : /^39[23]\d$/.test(ai)
+          ? "price"
+          : /^39[01]\d$/.test(ai)
+            ? "amount"
+            : null);
+    fieldOf.set(definition, field);
+  }
+  return field;
+}
+
+/** One named store per field (a keyed store on a computed name would make every Gs1Data slow to build). */
+function setField(data: Writable<Gs1Data>, field: keyof Gs1Data, value: Gs1Value): void {
+  switch (field) {
+    case "gtin":
+      data.gtin = value as string;
+      break;
+    case "batch":
+      data.batch = value as string;
+      break;
+    case "serial":
+      data.serial = value as string;
+      break;
+    case "expiry":
+      data.expiry = value as string;
+      break;
+    case "bestBefore":
+      data.bestBefore = value as string;
+      break;
+    case "sellBy":
+      data.sellBy = value as string;
+      break;
+    case "productionDate":
+      data.productionDate = value as string;
+      break;
+    case "packagingDate":
+      data.packagingDate = value as string;
+      break;
+    case "expiryTime":
+      data.expiryTime = value as string;
+      break;
+    case "variant":
+      data.variant = value as string;
+      break;
+    case "sscc":
+      data.sscc = value as string;
+      break;
+    case "count":
+      data.count = value as number;
+      break;
+    case "netWeight":
+      data.netWeight = value as Gs1Measure;
+      break;
+    case "price":
+      data.price = value as Gs1Money;
+      break;
+    case "amount":
+      data.amount = value as Gs1Money;
+      break;
+  }
+}
+
 /** Builds Gs1Data from validated raw elements. */
 export function buildGs1Data(
   rawElements: readonly RawElement[],
@@ -112,20 +184,11 @@ export function buildGs1Data(
 ): Writable<Gs1Data> {
   const data: Writable<Gs1Data> = { elements: [], warnings, source };
   const elements: Gs1Element[] = [];
-  for (const { ai, raw } of rawElements) {
-    // Readers only produce unknown AIs when they were permitted.
-    const definition = resolveAi(ai, true);
-    if (!definition) continue;
+  for (const { ai, raw, definition } of rawElements) {
     const value = typedValue(definition, raw, context);
     elements.push({ ai, title: definition.title, raw, value });
-    const field = SINGLE_AI_FIELDS[ai as keyof typeof SINGLE_AI_FIELDS];
-    if (field !== undefined) {
-      if (data[field] === undefined) (data as Record<string, unknown>)[field] = value;
-    } else if (typeof value === "object") {
-      if (value.kind === "measure" && /^(310|320|356)\d$/.test(ai)) data.netWeight ??= value;
-      else if (value.kind === "money" && /^39[23]\d$/.test(ai)) data.price ??= value;
-      else if (value.kind === "money" && /^39[01]\d$/.test(ai)) data.amount ??= value;
-    }
+    const field = fieldFor(definition);
+    if (field !== null && data[field] === undefined) setField(data, field, value);
   }
   data.elements = elements;
   return data;

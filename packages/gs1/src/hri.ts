@@ -32,7 +32,7 @@ export function readBracketed(text: string, permitUnknownAis = false): Result<Ra
     }
     const invalid = validateElement(definition, raw, dataStart);
     if (invalid) return { ok: false, error: invalid };
-    elements.push({ ai, raw, offset: dataStart });
+    elements.push({ ai, raw, offset: dataStart, definition });
   }
   if (elements.length === 0) return syntaxError("No AI in brackets", 0);
   return { ok: true, value: elements };

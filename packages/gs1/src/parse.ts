@@ -2,10 +2,11 @@
 // symbology identifier when there is one, then by the content: brackets, a URI, a leading GS, a plain GTIN,
 // or else a raw element string (keyboard wedges often drop the AIM id).
 
+import { type AiDefinition, lookupAi } from "./ai-table.js";
 import { checkAssociations } from "./associations.js";
 import { hasValidMod10CheckDigit } from "./check-digit.js";
 import { parseDigitalLink } from "./digital-link-parse.js";
-import { GS, readElementString } from "./element-string.js";
+import { GS, isGs1Error, readElementString } from "./element-string.js";
 import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
 import { buildGs1Data, type Gs1Data, type Gs1Source } from "./gs1-data.js";
 import { readBracketed } from "./hri.js";
@@ -62,6 +63,7 @@ export type ParseResult = Result<Gs1Data, Gs1Error>;
 // them (none is in CSET 82), so trimming them loses nothing. GS is not trimmed: it is data structure.
 const SURROUNDING_WHITESPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const URI_SCHEME = /^https?:\/\//i;
+const NO_SUBSTITUTES: readonly string[] = [];
 
 /**
  * Reads a scan (or typed text) as GS1 data. Never throws for bad input: it returns a typed error.
@@ -75,16 +77,17 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     currentYear: currentYearOf(options.today),
     localCurrency: options.localCurrency ?? "CNY",
   };
-  const text = input.replace(SURROUNDING_WHITESPACE, "");
+  const text = hasSurroundingWhitespace(input) ? input.replace(SURROUNDING_WHITESPACE, "") : input;
   if (text.length === 0) return fail("EMPTY_INPUT", "Nothing was scanned");
   const read = readInput(text, options);
   if (!read.ok) return read;
-  const { elements, source, symbology, digitalLink } = read.value;
+  const { elements, source, digitalLink } = read.value;
   const associations = checkAssociations(elements, options.strict ?? false);
   if (!associations.ok) return associations;
-  const warnings = [...read.value.warnings, ...associations.value];
+  const warnings =
+    associations.value.length === 0 ? read.value.warnings : [...read.value.warnings, ...associations.value];
   const data = buildGs1Data(elements, warnings, source, context);
-  if (symbology !== undefined) data.symbology = symbology;
+  if (startsWithAimId(text)) data.symbology = text.slice(0, 3);
   if (digitalLink !== undefined) data.digitalLink = digitalLink;
   if (options.rcn !== false) {
     const label = addScaleLabel(data, options.rcn ?? DEFAULT_RCN_SCHEME);
@@ -97,7 +100,6 @@ interface InputRead {
   elements: readonly RawElement[];
   warnings: Gs1Warning[];
   source: Gs1Source;
-  symbology?: string;
   digitalLink?: Gs1Data["digitalLink"];
 }
 
@@ -120,38 +122,31 @@ function readInput(text: string, options: ParseOptions): Result<InputRead, Gs1Er
 
 function readScanData(text: string, options: ParseOptions): Result<InputRead, Gs1Error> {
   const symbology = text.slice(0, 3);
-  const body = text.slice(3);
   const content = symbologyContent(symbology);
-  let read: Result<InputRead, Gs1Error>;
   switch (content) {
     case "gs1":
-      read = readGs1ElementString(text, 3, "scan-data", options);
-      break;
+      return readGs1ElementString(text, 3, "scan-data", options);
     case "plain":
-      read = URI_SCHEME.test(body)
-        ? readDigitalLink(body)
+      return URI_SCHEME.test(text.slice(3))
+        ? readDigitalLink(text.slice(3))
         : fail("NOT_GS1", `${symbology} carries plain data that is not a GS1 Digital Link URI`);
-      break;
     case "ean13":
     case "ean8":
     case "itf14":
-      read = readPrimary(body, content === "ean13" ? 13 : content === "ean8" ? 8 : 14, options);
-      break;
+      return readPrimary(text, content === "ean13" ? 13 : content === "ean8" ? 8 : 14, options);
     default:
-      read = fail(
+      return fail(
         /^\][CedQJEI]/.test(symbology) ? "UNSUPPORTED_SYMBOLOGY" : "NOT_GS1",
         `Symbology identifier ${symbology} does not carry GS1 data`,
         0,
       );
   }
-  if (read.ok) read.value.symbology = symbology;
-  return read;
 }
 
 /** EAN/UPC and ITF-14: the digits of a GTIN, and for EAN a GS1 composite component after "|]e0". */
-function readPrimary(body: string, length: number, options: ParseOptions): Result<InputRead, Gs1Error> {
-  const composite = body.indexOf("|]e0");
-  const primary = composite < 0 ? body : body.slice(0, composite);
+function readPrimary(text: string, length: number, options: ParseOptions): Result<InputRead, Gs1Error> {
+  const composite = text.indexOf("|]e0", 3);
+  const primary = text.slice(3, composite < 0 ? text.length : composite);
   if (!/^\d*$/.test(primary)) return fail("BAD_CHARSET", `An EAN/UPC carries digits only: "${primary}"`, 3);
   if (primary.length !== length) {
     return fail("BAD_LENGTH", `Expected ${length} digits after the symbology identifier, got ${primary.length}`, 3);
@@ -161,8 +156,8 @@ function readPrimary(body: string, length: number, options: ParseOptions): Resul
   }
   const read = readPlainGtin(primary);
   if (!read.ok || composite < 0 || length === 14) return read;
-  const compositeText = body.slice(composite + 4);
-  const compositeRead = readGs1ElementString(compositeText, 0, "scan-data", options);
+  // The composite is read in place, so that its error offsets point into the whole scan.
+  const compositeRead = readGs1ElementString(text, composite + 4, "scan-data", options);
   if (!compositeRead.ok) return compositeRead;
   return {
     ok: true,
@@ -175,8 +170,8 @@ function readPrimary(body: string, length: number, options: ParseOptions): Resul
 }
 
 function readPlainGtin(digits: string): Result<InputRead, Gs1Error> {
-  const gtin = digits.padStart(14, "0");
-  return { ok: true, value: { elements: [{ ai: "01", raw: gtin, offset: 0 }], warnings: [], source: "gtin" } };
+  const element = { ai: "01", raw: digits.padStart(14, "0"), offset: 0, definition: lookupAi("01") as AiDefinition };
+  return { ok: true, value: { elements: [element], warnings: [], source: "gtin" } };
 }
 
 function readGs1ElementString(
@@ -187,17 +182,14 @@ function readGs1ElementString(
 ): Result<InputRead, Gs1Error> {
   const warnings: Gs1Warning[] = [];
   let normalised = text;
-  for (const substitute of options.gsSubstitutes ?? []) {
+  for (const substitute of options.gsSubstitutes ?? NO_SUBSTITUTES) {
     if (substitute.length === 0 || !normalised.includes(substitute, start)) continue;
     normalised = normalised.slice(0, start) + normalised.slice(start).replaceAll(substitute, GS);
     warnings.push({ code: "SEPARATOR_SUBSTITUTED", message: `Read ${JSON.stringify(substitute)} as a GS separator` });
   }
-  const read = readElementString(normalised, start, options.permitUnknownAis ?? false);
-  if (!read.ok) return read;
-  return {
-    ok: true,
-    value: { elements: read.value.elements, warnings: [...warnings, ...read.value.warnings], source },
-  };
+  const elements = readElementString(normalised, start, options.permitUnknownAis ?? false, warnings);
+  if (isGs1Error(elements)) return { ok: false, error: elements };
+  return { ok: true, value: { elements, warnings, source } };
 }
 
 function readDigitalLink(uri: string): Result<InputRead, Gs1Error> {
@@ -218,10 +210,20 @@ function isPlainGtinShape(text: string): boolean {
   return (text.length === 8 || (text.length >= 12 && text.length <= 14)) && /^\d+$/.test(text);
 }
 
+let lastToday = "";
+let lastYear = 0;
+
 function currentYearOf(today: string | undefined): number {
   if (today === undefined) return new Date().getFullYear();
+  if (today === lastToday) return lastYear; // a till passes the same date for a whole day of scans
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`options.today must be "YYYY-MM-DD", got "${today}"`);
-  return Number(today.slice(0, 4));
+  lastToday = today;
+  lastYear = Number(today.slice(0, 4));
+  return lastYear;
+}
+
+function hasSurroundingWhitespace(text: string): boolean {
+  return text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
 }
 
 function fail(code: Gs1Error["code"], message: string, offset?: number): { ok: false; error: Gs1Error } {

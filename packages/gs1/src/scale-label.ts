@@ -10,15 +10,19 @@ import { decimalOf } from "./values.js";
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+const DONE: Result<void, Gs1Error> = { ok: true, value: undefined };
+
 /**
  * Decodes the data's GTIN as a scale label when it is one. A label whose price/weight check digit is wrong is
  * an error (selling at a misread price is worse than a re-scan); a prefix the scheme has no rule for stays a
  * plain GTIN.
  */
 export function addScaleLabel(data: Writable<Gs1Data>, scheme: RcnScheme): Result<void, Gs1Error> {
-  if (data.gtin === undefined || !isRestrictedCirculation(data.gtin)) return { ok: true, value: undefined };
+  if (data.gtin === undefined || !hasScaleLabelPrefix(data.gtin) || !isRestrictedCirculation(data.gtin)) {
+    return DONE;
+  }
   const decoded = decodeRcn(data.gtin, scheme);
-  if (!decoded.ok) return decoded.error.code === "NOT_GS1" ? { ok: true, value: undefined } : decoded;
+  if (!decoded.ok) return decoded.error.code === "NOT_GS1" ? DONE : decoded;
   const label = decoded.value;
   data.rcn = label;
   if (data.source === "gtin") data.source = "rcn";
@@ -33,5 +37,10 @@ export function addScaleLabel(data: Writable<Gs1Data>, scheme: RcnScheme): Resul
   } else if (measure.kind === "weight") {
     data.netWeight ??= { kind: "measure", ...decimalOf(String(measure.grams), 3), unit: "kg", unitCode: "KGM" };
   } else data.count ??= measure.count;
-  return { ok: true, value: undefined };
+  return DONE;
+}
+
+/** A quick look before the full check, as most GTINs are not RCNs: 0 then 02 or 2x for a 13-digit RCN. */
+function hasScaleLabelPrefix(gtin14: string): boolean {
+  return gtin14[0] === "0" && (gtin14[1] === "2" || (gtin14[1] === "0" && gtin14[2] === "2"));
 }

@@ -14,26 +14,44 @@ export type SymbologyContent =
   /** ITF-14, which carries a GTIN-14. */
   | "itf14";
 
-const SYMBOLOGIES: Readonly<Record<string, SymbologyContent>> = {
-  "]C1": "gs1", // GS1-128
-  "]e0": "gs1", // GS1 DataBar, and GS1-128 composites
-  "]d2": "gs1", // GS1 DataMatrix
-  "]Q3": "gs1", // GS1 QR Code
-  "]J1": "gs1", // GS1 DotCode
-  "]d1": "plain", // DataMatrix, ECC 200
-  "]Q1": "plain", // QR Code, model 2
-  "]J0": "plain", // DotCode
-  "]E0": "ean13", // EAN-13 and UPC-A
-  "]E4": "ean8", // EAN-8
-  "]I1": "itf14", // ITF with check digit
-};
-
 /** The content an AIM id announces, or undefined for one that cannot carry GS1 data here. */
 export function symbologyContent(aimId: string): SymbologyContent | undefined {
-  return SYMBOLOGIES[aimId];
+  switch (aimId) {
+    case "]C1": // GS1-128
+    case "]e0": // GS1 DataBar, and GS1-128 composites
+    case "]d2": // GS1 DataMatrix
+    case "]Q3": // GS1 QR Code
+    case "]J1": // GS1 DotCode
+      return "gs1";
+    case "]d1": // DataMatrix, ECC 200
+    case "]Q1": // QR Code, model 2
+    case "]J0": // DotCode
+      return "plain";
+    case "]E0": // EAN-13 and UPC-A
+      return "ean13";
+    case "]E4": // EAN-8
+      return "ean8";
+    case "]I1": // ITF with check digit
+      return "itf14";
+    default:
+      return undefined;
+  }
 }
 
 /** Whether the text starts with something shaped like an AIM id: "]" + a letter + a modifier character. */
 export function startsWithAimId(text: string): boolean {
-  return text.length >= 3 && text.charCodeAt(0) === 93 /* ] */ && /^[A-Za-z][0-9A-Za-z]$/.test(text.slice(1, 3));
+  return (
+    text.length >= 3 &&
+    text.charCodeAt(0) === 93 /* ] */ &&
+    isLetter(text.charCodeAt(1)) &&
+    isAlphanumeric(text.charCodeAt(2))
+  );
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isAlphanumeric(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 57);
 }

@@ -68,7 +68,7 @@ export function typedValue(definition: AiDefinition, raw: string, context: Value
     if (group === "4") return { kind: "percent", ...decimalOf(raw, decimals) };
   }
   if (ai === "30" || ai === "37") return Number(raw);
-  return dateOrText(definition, raw, context.currentYear);
+  return isDateTyped(definition) ? dateOf(definition, raw, context.currentYear) : raw;
 }
 
 const DATE_LINTERS = new Set(["yymmd0", "yymmdd", "yyyymmdd"]);
@@ -79,17 +79,30 @@ const TIME_SUFFIX: Readonly<Record<string, (digits: string) => string>> = {
   ss: (digits) => `:${digits}`,
 };
 
+// Whether each AI's value is a date, decided once per AI.
+const dateTyped = new WeakMap<AiDefinition, boolean>();
+
+function isDateTyped(definition: AiDefinition): boolean {
+  let typed = dateTyped.get(definition);
+  if (typed === undefined) {
+    typed = definition.components[0]?.linters.some((linter) => DATE_LINTERS.has(linter)) ?? false;
+    dateTyped.set(definition, typed);
+  }
+  return typed;
+}
+
 /**
  * Dates and date-times are recognised from the dictionary's linters rather than a list of AIs, so a new date
  * AI in a later dictionary release is typed without code changes: a date component gives "YYYY-MM-DD", a second
  * date component a range "…/YYYY-MM-DD" (AI 7007), time components a local time "THH:MM[:SS]".
  */
-function dateOrText(definition: AiDefinition, raw: string, currentYear: number): string {
-  const first = definition.components[0];
-  if (!first?.linters.some((linter) => DATE_LINTERS.has(linter))) return raw;
+function dateOf(definition: AiDefinition, raw: string, currentYear: number): string {
+  const { components } = definition;
+  // The common case, a lone YYMMDD (AIs 11–17), without building substrings.
+  if (components.length === 1 && raw.length === 6) return calendarDate(raw, currentYear);
   let text = "";
   let position = 0;
-  for (const component of definition.components) {
+  for (const component of components) {
     if (position >= raw.length) break;
     const digits = raw.slice(position, position + component.maxLength);
     position += digits.length;
@@ -104,28 +117,52 @@ function dateOrText(definition: AiDefinition, raw: string, currentYear: number):
   return /T\d\d$/.test(text) ? `${text}:00` : text;
 }
 
+// The unit of each measure AI, read off its title once.
+const unitOf = new WeakMap<AiDefinition, { unit: string; unitCode: string }>();
+
 function measure(definition: AiDefinition, raw: string): Gs1Measure {
-  const unit = unitFromTitle(definition.title);
-  return { kind: "measure", ...decimalOf(raw, Number(definition.ai[3])), unit, unitCode: UNIT_CODES[unit] ?? unit };
+  let unit = unitOf.get(definition);
+  if (!unit) {
+    const symbol = unitFromTitle(definition.title);
+    unit = { unit: symbol, unitCode: UNIT_CODES[symbol] ?? symbol };
+    unitOf.set(definition, unit);
+  }
+  const decimals = definition.ai.charCodeAt(3) - 48;
+  const scaled = Number(raw);
+  return {
+    kind: "measure",
+    decimal: decimalText(raw, decimals),
+    scaled,
+    decimals,
+    unit: unit.unit,
+    unitCode: unit.unitCode,
+  };
 }
 
 function money(digits: string, decimals: number, currency: string | undefined): Gs1Money {
-  const value = decimalOf(digits, decimals);
+  const scaled = Number(digits);
   let amountMinor: number | undefined;
   if (currency !== undefined) {
     const shift = minorUnitDigits(currency) - decimals;
-    if (shift >= 0) amountMinor = value.scaled * 10 ** shift;
-    else if (value.scaled % 10 ** -shift === 0) amountMinor = value.scaled / 10 ** -shift;
+    if (shift >= 0) amountMinor = scaled * 10 ** shift;
+    else if (scaled % 10 ** -shift === 0) amountMinor = scaled / 10 ** -shift;
   }
-  return { kind: "money", ...value, currency, amountMinor };
+  return { kind: "money", decimal: decimalText(digits, decimals), scaled, decimals, currency, amountMinor };
 }
 
 /** A decimal from digits with `decimals` implied places: ("001250", 3) → 1.250. */
 export function decimalOf(digits: string, decimals: number): Gs1Decimal {
-  const padded = digits.padStart(decimals + 1, "0");
-  const integerPart = padded.slice(0, padded.length - decimals).replace(/^0+(?=\d)/, "");
-  const decimal = decimals > 0 ? `${integerPart}.${padded.slice(padded.length - decimals)}` : integerPart;
-  return { decimal, scaled: Number(digits), decimals };
+  return { decimal: decimalText(digits, decimals), scaled: Number(digits), decimals };
+}
+
+/** ("001250", 3) → "1.250": the integer part without leading zeros (but one), then the decimals. */
+function decimalText(digits: string, decimals: number): string {
+  const integerEnd = digits.length - decimals;
+  let start = 0;
+  while (start < integerEnd - 1 && digits.charCodeAt(start) === 48) start++;
+  const integerPart = integerEnd <= 0 ? "0" : digits.slice(start, integerEnd);
+  if (decimals === 0) return integerPart;
+  return `${integerPart}.${integerEnd < 0 ? digits.padStart(decimals, "0") : digits.slice(integerEnd)}`;
 }
 
 // "NET WEIGHT (kg)" → "kg"; "VOLUME (qt (US)), log" → "qt (US)"; "KG PER m²" → "kg/m²".

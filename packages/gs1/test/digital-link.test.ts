@@ -74,8 +74,13 @@ describe("parseDigitalLink: path and primary key", () => {
       value: {
         stem: "https://example.com/products/all",
         elements: [
-          { ai: "01", raw: GTIN, offset: uri.indexOf(GTIN) },
-          { ai: "10", raw: "ABC", offset: uri.indexOf("ABC") },
+          { ai: "01", raw: GTIN, offset: uri.indexOf(GTIN), definition: expect.objectContaining({ title: "GTIN" }) },
+          {
+            ai: "10",
+            raw: "ABC",
+            offset: uri.indexOf("ABC"),
+            definition: expect.objectContaining({ title: "BATCH/LOT" }),
+          },
         ],
         ignoredQueryParameters: [],
         warnings: [],

@@ -1,17 +1,24 @@
 // Check characters of GS1 keys, as GS1's lint_csum.c and lint_csumalpha.c verify them: the mod-10 check digit
 // (GenSpecs §7.9.1) and the alphanumeric check character pair of GMN and MUDI (GenSpecs §7.9.5).
-import { mod10CheckDigit } from "../check-digit.js";
 import { failure, nonDigitFailure } from "./lint-failure.js";
 import type { Linter } from "./types.js";
 
 /** `csum`: the last digit is the GS1 mod-10 check digit of the digits before it. */
 export const csum: Linter = (component) => {
   if (component.length === 0) return failure("check-digit", 0, 0, "too short for a check digit");
-  const nonDigit = nonDigitFailure("check-digit", component);
-  if (nonDigit) return nonDigit;
+  // One pass for both checks (every digit, and the weighted sum): this runs on every GTIN of every scan.
   const last = component.length - 1;
-  const expected = mod10CheckDigit(component.slice(0, last));
+  let sum = 0;
+  let weight = 3;
+  for (let i = last - 1; i >= 0; i--) {
+    const digit = component.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return nonDigitFailure("check-digit", component);
+    sum += digit * weight;
+    weight = 4 - weight;
+  }
   const found = component.charCodeAt(last) - 48;
+  if (!(found >= 0 && found <= 9)) return nonDigitFailure("check-digit", component);
+  const expected = (10 - (sum % 10)) % 10;
   return expected === found
     ? undefined
     : failure("check-digit", last, 1, `check digit should be ${expected}, not ${found}`);

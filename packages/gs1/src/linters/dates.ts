@@ -23,16 +23,22 @@ function checkDate(component: string, yearDigits: 2 | 4, dayZeroAllowed: boolean
   }
   const nonDigit = nonDigitFailure("date", component);
   if (nonDigit) return nonDigit;
-  const digitsOfYear = Number(component.slice(0, yearDigits));
+  // Digits by character code: this runs on every date of every scan.
+  const twoDigits = (at: number) => (component.charCodeAt(at) - 48) * 10 + component.charCodeAt(at + 1) - 48;
+  const digitsOfYear = yearDigits === 2 ? twoDigits(0) : twoDigits(0) * 100 + twoDigits(2);
   const year = yearDigits === 2 ? widenYear(digitsOfYear) : digitsOfYear;
-  const mm = component.slice(yearDigits, yearDigits + 2);
-  const dd = component.slice(yearDigits + 2);
-  const month = Number(mm);
-  const day = Number(dd);
-  if (month < 1 || month > 12) return failure("date", yearDigits, 2, `month ${mm} does not exist`);
+  const month = twoDigits(yearDigits);
+  const day = twoDigits(yearDigits + 2);
+  const mm = () => component.slice(yearDigits, yearDigits + 2);
+  if (month < 1 || month > 12) return failure("date", yearDigits, 2, `month ${mm()} does not exist`);
   const lastDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
   if (day > lastDay || (day === 0 && !dayZeroAllowed)) {
-    return failure("date", yearDigits + 2, 2, `day ${dd} does not exist in ${year}-${mm}`);
+    return failure(
+      "date",
+      yearDigits + 2,
+      2,
+      `day ${component.slice(yearDigits + 2)} does not exist in ${year}-${mm()}`,
+    );
   }
   return undefined;
 }
