@@ -1,6 +1,6 @@
 // The AI table at run time: the generated dictionary entries, expanded into one definition per AI on first
 // use (a few hundred microseconds, once), so that importing the package costs nothing.
-import { DICTIONARY_ENTRIES } from "./generated/ai-dictionary.js";
+import { DICTIONARY } from "./generated/ai-dictionary.js";
 
 /** Character set of a component: N numeric, X GS1 CSET 82, Y CSET 39, Z base64url (with padding "="). */
 export type Charset = "N" | "X" | "Y" | "Z";
@@ -89,30 +89,44 @@ export function allAis(): string[] {
 
 function load(): Map<string, AiDefinition> {
   const byAi = new Map<string, AiDefinition>();
+  const byNumber = new Map<number, AiDefinition>();
   const lengths = new Uint8Array(100);
-  for (const [ais, flags, componentSpec, attributeSpec, title] of DICTIONARY_ENTRIES) {
+  // The generated AI field is written against the entry before (see DICTIONARY): `next` is the value of the AI
+  // after the previous entry's last, `digits` its length.
+  let next = 0;
+  let digits = 2;
+  for (const line of DICTIONARY.split("\n")) {
+    const [aiField = "", flags = "", componentSpec = "", attributeSpec = "", title = ""] = line.split(";");
+    const [firstAi, lastDigit] = aiField.split("-");
+    if (firstAi) {
+      next = Number(firstAi);
+      digits = firstAi.length;
+    } else if (lastDigit) next = Math.ceil(next / 10) * 10;
+    const last = lastDigit ? next - (next % 10) + Number(lastDigit) : next;
     const components = componentSpec.split(" ").map(parseComponent);
-    const attributes = parseAttributes(attributeSpec);
-    const [first, last = first] = ais.split("-") as [string, string?];
-    for (let number = Number(first); number <= Number(last); number++) {
-      const ai = String(number).padStart(first.length, "0");
-      byAi.set(ai, {
+    const ownPattern = `${String(next).padStart(digits, "0").slice(0, -1)}n`;
+    const attributes = parseAttributes(attributeSpec.replace("~", ownPattern));
+    const minLength = components.reduce((sum, c) => sum + (c.optional ? 0 : c.minLength), 0);
+    const maxLength = components.reduce((sum, c) => sum + c.maxLength, 0);
+    for (; next <= last; next++) {
+      const ai = String(next).padStart(digits, "0");
+      const definition: AiDefinition = {
         ai,
         title,
         predefinedLength: flags.includes("*"),
         dlDataAttribute: flags.includes("?"),
         components,
-        minLength: components.reduce((sum, c) => sum + (c.optional ? 0 : c.minLength), 0),
-        maxLength: components.reduce((sum, c) => sum + c.maxLength, 0),
+        minLength,
+        maxLength,
         ...attributes,
-      });
-      lengths[Number(ai.slice(0, 2))] = ai.length;
+      };
+      byAi.set(ai, definition);
+      byNumber.set(digits * 10000 + next, definition);
+      lengths[Number(ai.slice(0, 2))] = digits;
     }
   }
   definitions = byAi;
-  definitionsByNumber = new Map(
-    [...byAi.values()].map((definition) => [definition.ai.length * 10000 + Number(definition.ai), definition]),
-  );
+  definitionsByNumber = byNumber;
   aiLengthByPrefix = lengths;
   return byAi;
 }

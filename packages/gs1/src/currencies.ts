@@ -1,20 +1,21 @@
 // ISO 4217 currencies by numeric code (AIs 391n and 393n carry the numeric code), with their minor units, so
 // that amounts become integer minor units (fen, cents). Active codes as published by the ISO 4217 maintenance
 // agency (SIX), list of 2024; funds and precious-metal codes are left out as no till prices in them.
+import { ISO4217_NUMERIC_BITS } from "./linters/code-list-data.js";
+import { isListedNumeric } from "./linters/code-lists.js";
 
-// "alpha numeric" pairs; minor units are 2 unless listed in the exceptions below.
-const CODES =
-  "AED784 AFN971 ALL008 AMD051 AOA973 ARS032 AUD036 AWG533 AZN944 BAM977 BBD052 BDT050 BGN975 BHD048 " +
-  "BIF108 BMD060 BND096 BOB068 BRL986 BSD044 BTN064 BWP072 BYN933 BZD084 CAD124 CDF976 CHF756 CLP152 CNY156 " +
-  "COP170 CRC188 CUP192 CVE132 CZK203 DJF262 DKK208 DOP214 DZD012 EGP818 ERN232 ETB230 EUR978 FJD242 FKP238 " +
-  "GBP826 GEL981 GHS936 GIP292 GMD270 GNF324 GTQ320 GYD328 HKD344 HNL340 HTG332 HUF348 IDR360 ILS376 INR356 " +
-  "IQD368 IRR364 ISK352 JMD388 JOD400 JPY392 KES404 KGS417 KHR116 KMF174 KPW408 KRW410 KWD414 KYD136 KZT398 " +
-  "LAK418 LBP422 LKR144 LRD430 LSL426 LYD434 MAD504 MDL498 MGA969 MKD807 MMK104 MNT496 MOP446 MRU929 MUR480 " +
-  "MVR462 MWK454 MXN484 MYR458 MZN943 NAD516 NGN566 NIO558 NOK578 NPR524 NZD554 OMR512 PAB590 PEN604 PGK598 " +
-  "PHP608 PKR586 PLN985 PYG600 QAR634 RON946 RSD941 RUB643 RWF646 SAR682 SBD090 SCR690 SDG938 SEK752 SGD702 " +
-  "SHP654 SLE925 SOS706 SRD968 SSP728 STN930 SVC222 SYP760 SZL748 THB764 TJS972 TMT934 TND788 TOP776 TRY949 " +
-  "TTD780 TWD901 TZS834 UAH980 UGX800 USD840 UYU858 UZS860 VES928 VND704 VUV548 WST882 XAF950 XCD951 XCG532 " +
-  "XOF952 XPF953 YER886 ZAR710 ZMW967 ZWG924";
+// The alphabetic code of each numeric code that the `iso4217` linter accepts, in numeric order (008 ALL, 012
+// DZD, 032 ARS …), so the numeric codes need not be written twice; "-" for a code that is no currency here
+// (withdrawn, fund, precious metal, testing).
+const ALPHABETIC_CODES =
+  "ALL DZD ARS AUD BSD BHD BDT AMD BBD BMD BTN BOB BWP BZD SBD BND MMK BIF KHR CAD CVE KYD LKR CLP CNY COP KMF CRC - " +
+  "CUP CZK DKK DOP SVC ETB ERN FKP FJD DJF GMD GIP GTQ GNF GYD HTG HNL HKD HUF ISK INR IDR IRR IQD ILS JMD JPY KZT " +
+  "JOD KES KPW KRW KWD KGS LAK LBP LSL LRD LYD MOP MWK MYR MVR MUR MXN MNT MDL MAD OMR NAD NPR XCG AWG VUV NZD NIO " +
+  "NGN NOK PKR PAB PGK PYG PEN PHP QAR RUB RWF SHP SAR SCR - SGD VND SOS ZAR SSP SZL SEK CHF SYP THB TOP TTD AED TND " +
+  "UGX MKD EGP GBP TZS USD UYU UZS WST YER TWD ZWG SLE - VES MRU STN - BYN TMT GHS SDG - RSD MZN AZN RON - - TRY XAF " +
+  "XCD XOF XPF - - - - - - - - - - - ZMW SRD MGA - AFN TJS AOA BGN CDF BAM EUR - UAH GEL - PLN BRL - - - -";
+// Minor units are 2 digits but for these. An object literal, not a Map, since the till's own currency is looked
+// up on every price: a cached property read.
 const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
   BIF: 0,
   CLP: 0,
@@ -47,7 +48,14 @@ let byNumeric: Map<string, string> | undefined;
 export function currencyForNumericCode(numeric: string): string | undefined {
   if (!byNumeric) {
     byNumeric = new Map();
-    for (const pair of CODES.split(" ")) byNumeric.set(pair.slice(3), pair.slice(0, 3));
+    const codes = ALPHABETIC_CODES.split(" ");
+    let next = 0;
+    for (let value = 0; value < 1000; value++) {
+      const code = String(value).padStart(3, "0");
+      if (!isListedNumeric(ISO4217_NUMERIC_BITS, code)) continue;
+      const alphabetic = codes[next++];
+      if (alphabetic !== undefined && alphabetic !== "-") byNumeric.set(code, alphabetic);
+    }
   }
   return byNumeric.get(numeric);
 }

@@ -50,7 +50,7 @@ export function formatDigitalLink(
   const key = unique.find((element) => element.definition.dlQualifierSequences !== undefined);
   const sequences = key?.definition.dlQualifierSequences;
   if (!key || !sequences) {
-    return fail("BAD_DIGITAL_LINK", "A Digital Link needs a primary key AI, e.g. (01) GTIN or (00) SSCC");
+    return fail("BAD_DIGITAL_LINK", "A Digital Link needs a primary key AI, e.g. (01) or (00)");
   }
   const pathQualifiers = chooseQualifierSequence(sequences, unique);
   let uri = `${stem}/${key.ai}/${percentEncode(key.raw)}`;
@@ -63,8 +63,7 @@ export function formatDigitalLink(
   if (refused) {
     return fail(
       "BAD_DIGITAL_LINK",
-      `AI (${refused.ai}) cannot go in a Digital Link with primary key (${key.ai}): it is neither a qualifier ` +
-        "in the path nor a query-string attribute",
+      `AI (${refused.ai}) fits neither the path nor the query string of a Digital Link with key (${key.ai})`,
       refused.ai,
     );
   }

@@ -48,14 +48,14 @@ const SLASH = 47;
 export function parseDigitalLink(uri: string): Read<DigitalLinkParts> {
   const illegal = firstIllegalCharacter(uri);
   if (illegal >= 0) {
-    return fail(`The URI has a character that a URI may not contain: ${JSON.stringify(uri[illegal])}`, illegal);
+    return fail(`A URI may not contain ${JSON.stringify(uri[illegal])}`, illegal);
   }
   const hostStart = schemeLength(uri);
   if (hostStart === 0) return fail('A GS1 Digital Link URI starts with "https://" or "http://"', 0);
   const pathStart = uri.indexOf("/", hostStart);
   if (pathStart <= hostStart) return fail("The URI has no domain or no path", hostStart);
   const badHost = firstBadHostCharacter(uri, hostStart, pathStart);
-  if (badHost >= 0) return fail(`The domain has an illegal character ${JSON.stringify(uri[badHost])}`, badHost);
+  if (badHost >= 0) return fail(`A domain may not contain ${JSON.stringify(uri[badHost])}`, badHost);
   // Everything after "#" is the fragment, which carries no GS1 data (RFC 3986 §3.5).
   const fragment = uri.indexOf("#", pathStart);
   const end = fragment < 0 ? uri.length : fragment;
@@ -163,14 +163,10 @@ function readQueryParameter(
     return structureError(`AI (${ai}) appears twice in the URI`, start, ai);
   }
   if (qualifierBelongsInPath(path.keySequences, path.qualifiers, ai)) {
-    return structureError(
-      `AI (${ai}) qualifies the primary key (${path.keyAi}) and belongs in the path, not the query string`,
-      start,
-      ai,
-    );
+    return structureError(`AI (${ai}) qualifies the key (${path.keyAi}): it belongs in the path`, start, ai);
   }
   if (!definition.dlDataAttribute) {
-    return structureError(`AI (${ai}) may not be a Digital Link query-string attribute`, start, ai);
+    return structureError(`AI (${ai}) may not be a query-string attribute`, start, ai);
   }
   const read = readValue(definition, uri, equals + 1, end, true, path.warnings);
   if ("code" in read) return read;
@@ -249,9 +245,9 @@ function noPrimaryKeyMessage(uri: string, slashes: readonly number[], pathEnd: n
   for (let index = 0; index < slashes.length; index++) {
     const segment = uri.slice((slashes[index] as number) + 1, slashes[index + 1] ?? pathEnd);
     const ai = Object.hasOwn(CONVENIENCE_ALPHAS, segment) ? CONVENIENCE_ALPHAS[segment] : undefined;
-    if (ai) return `The convenience alpha /${segment}/ is deprecated and not accepted: write the AI, /${ai}/`;
+    if (ai) return `The convenience alpha /${segment}/ is deprecated: write /${ai}/`;
   }
-  return "No GS1 Digital Link primary key (e.g. /01/ for a GTIN) in the path; compressed URIs are not supported";
+  return "No primary key AI (e.g. /01/) in the path; compressed URIs are not supported";
 }
 
 function isAllDigits(text: string, start: number, end: number): boolean {

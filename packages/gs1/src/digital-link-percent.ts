@@ -42,8 +42,7 @@ export function percentDecode(
     } else if (code === PERCENT) {
       const high = i + 2 < end ? hexValue(text.charCodeAt(i + 1)) : -1;
       const low = high < 0 ? -1 : hexValue(text.charCodeAt(i + 2));
-      if (low < 0)
-        return { at: i, reason: 'a "%" must be followed by two hex digits (a literal "%" is written "%25")' };
+      if (low < 0) return { at: i, reason: '"%" must be followed by two hex digits (write "%" as "%25")' };
       const character = high * 16 + low;
       if (character === 0) return { at: i, reason: "a null character (%00) is not allowed" };
       decoded += text.slice(copiedUpTo, i) + String.fromCharCode(character);

@@ -3,14 +3,15 @@
 // exists because scales print it, and a misread price is costlier than a misread item code. Each weighting
 // table is a permutation of 0–9, so any single-digit change in the value changes the check digit.
 
-/** GenSpecs §7.9.2 weighting factor "2-": the units digit minus the tens digit of digit × 2, mod 10. */
-const TWO_MINUS: readonly number[] = [0, 2, 4, 6, 8, 9, 1, 3, 5, 7];
-/** Weighting factor "3": the units digit of digit × 3. */
-const THREE: readonly number[] = [0, 3, 6, 9, 2, 5, 8, 1, 4, 7];
-/** Weighting factor "5+": the units digit plus the tens digit of digit × 5. */
-const FIVE_PLUS: readonly number[] = [0, 5, 1, 6, 2, 7, 3, 8, 4, 9];
-/** Weighting factor "5-": the units digit minus the tens digit of digit × 5, mod 10. */
-const FIVE_MINUS: readonly number[] = [0, 5, 9, 4, 8, 3, 7, 2, 6, 1];
+// GenSpecs §7.9.2: each weighting factor maps a digit (the index) to its weighted product (the character there).
+/** "2-": the units digit minus the tens digit of digit × 2, mod 10. */
+const TWO_MINUS = "0246891357";
+/** "3": the units digit of digit × 3. */
+const THREE = "0369258147";
+/** "5+": the units digit plus the tens digit of digit × 5. */
+const FIVE_PLUS = "0516273849";
+/** "5-": the units digit minus the tens digit of digit × 5, mod 10. */
+const FIVE_MINUS = "0594837261";
 
 /** §7.9.3: the factor for each position of a 4-digit value. */
 const FOUR_DIGIT_FACTORS = [TWO_MINUS, TWO_MINUS, THREE, FIVE_MINUS];
@@ -36,8 +37,8 @@ export function priceWeightCheckDigit(digits: string): number {
   const factors = digits.length === 4 ? FOUR_DIGIT_FACTORS : FIVE_DIGIT_FACTORS;
   let sum = 0;
   factors.forEach((table, position) => {
-    sum += table[digits.charCodeAt(position) - 48] ?? 0;
+    sum += Number(table[Number(digits[position])]);
   });
   if (digits.length === 4) return (sum * 3) % 10;
-  return FIVE_MINUS.indexOf((10 - (sum % 10)) % 10);
+  return FIVE_MINUS.indexOf(String((10 - (sum % 10)) % 10));
 }

@@ -14,7 +14,10 @@ export const ISO3166_ALPHA2_BITS =
   "1e9afb77f7bdbb7be4fc21a8012b0070003a900df9dfa800b160181ef00202c000b8d42f8281f2bf3fffeba4d2100080" +
   "023cf1ca80000002008a8fbfe75cddf959820820eaa1020040020000000008001020020080000000";
 
-/** lint_iso4217.c at bbc7b5f8 (931 CUC withdrawn): ISO 4217 numeric currency codes, bit n for code n. */
+/**
+ * lint_iso4217.c at bbc7b5f8 (931 CUC withdrawn): ISO 4217 numeric currency codes, bit n for code n.
+ * currencies.ts names these codes in this order, so a change here goes with one to its ALPHABETIC_CODES.
+ */
 export const ISO4217_NUMERIC_BITS =
   "008800008808b80888800820808808080880808800220009801082020282200002020000080000008888088888888080" +
   "088288a262222002022200008800a08088080c000822020020220288800000201202000000202202a200008000088888" +

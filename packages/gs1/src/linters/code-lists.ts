@@ -14,7 +14,8 @@ function hasBit(hexBits: string, index: number): boolean {
   return ((Number.parseInt(hexBits.charAt(index >> 2), 16) >> (3 - (index & 3))) & 1) === 1;
 }
 
-function inNumericList(hexBits: string, code: string): boolean {
+/** Whether a three-digit code is in a numeric code list of code-list-data.ts. */
+export function isListedNumeric(hexBits: string, code: string): boolean {
   return /^\d{3}$/.test(code) && hasBit(hexBits, Number(code));
 }
 
@@ -31,13 +32,13 @@ function codeListLinter(isListed: (code: string) => boolean, message: string): L
 
 /** `iso3166`: an ISO 3166-1 numeric country code. */
 export const iso3166: Linter = codeListLinter(
-  (code) => inNumericList(ISO3166_NUMERIC_BITS, code),
+  (code) => isListedNumeric(ISO3166_NUMERIC_BITS, code),
   "not an ISO 3166 country code",
 );
 
 /** `iso3166999`: an ISO 3166-1 numeric country code, or 999 (GenSpecs: processing in more than one country). */
 export const iso3166999: Linter = codeListLinter(
-  (code) => code === "999" || inNumericList(ISO3166_NUMERIC_BITS, code),
+  (code) => code === "999" || isListedNumeric(ISO3166_NUMERIC_BITS, code),
   'not an ISO 3166 country code or "999"',
 );
 
@@ -46,7 +47,7 @@ export const iso3166alpha2: Linter = codeListLinter(isIso3166Alpha2, "not an ISO
 
 /** `iso4217`: an ISO 4217 numeric currency code. */
 export const iso4217: Linter = codeListLinter(
-  (code) => inNumericList(ISO4217_NUMERIC_BITS, code),
+  (code) => isListedNumeric(ISO4217_NUMERIC_BITS, code),
   "not an ISO 4217 currency code",
 );
 

@@ -9,7 +9,7 @@ const SHORTEST_PREFIX = 4;
 /** `gcppos1`: the component starts with a GS1 Company Prefix. */
 export const gcppos1: Linter = (component) => {
   if (component.length < SHORTEST_PREFIX) {
-    return failure("content", 0, component.length, "too short to start with a GS1 Company Prefix");
+    return failure("content", 0, component.length, "too short for a GS1 Company Prefix");
   }
   const at = firstNonDigit(component.slice(0, SHORTEST_PREFIX));
   return at < 0
@@ -19,7 +19,7 @@ export const gcppos1: Linter = (component) => {
 
 /** `gcppos2`: a GS1 Company Prefix starts at the component's second character (after an indicator digit). */
 export const gcppos2: Linter = (component) => {
-  if (component.length < 2) return failure("content", 0, component.length, "too short to hold a GS1 Company Prefix");
+  if (component.length < 2) return failure("content", 0, component.length, "too short for a GS1 Company Prefix");
   const found = gcppos1(component.slice(1));
   return found && { ...found, offset: found.offset + 1 };
 };

@@ -62,5 +62,5 @@ export function startsOptionalField(reader: CouponReader, indicator: string): bo
 /** Fails when digits are left over after the last field. */
 export function excessData(reader: CouponReader): LintFailure | undefined {
   const left = reader.digits.length - reader.at;
-  return left === 0 ? undefined : failure("content", reader.at, left, "unexpected data after the coupon's last field");
+  return left === 0 ? undefined : failure("content", reader.at, left, "coupon has data after its last field");
 }

@@ -23,9 +23,7 @@ export const nozeroprefix: Linter = (component) =>
 
 /** `hasnondigit`: at least one character that is not a digit (a MUDI must not look like a GTIN). */
 export const hasnondigit: Linter = (component) =>
-  firstNonDigit(component) < 0
-    ? failure("content", 0, component.length, "must contain a character that is not a digit")
-    : undefined;
+  firstNonDigit(component) < 0 ? failure("content", 0, component.length, "must not be all digits") : undefined;
 
 /** `importeridx`: the one-character importer index of EU 2018/574 tobacco traceability IDs: 0-9, A-Z, a-z, "-", "_". */
 export const importeridx: Linter = (component) => {

@@ -22,7 +22,7 @@ function mod97(characters: string): number {
 export const iban: Linter = (component) => {
   if (component.length < SHORTEST_IBAN) return failure("content", 0, component.length, "too short for an IBAN");
   if (!isIso3166Alpha2(component.slice(0, 2))) {
-    return failure("content", 0, 2, "an IBAN starts with an ISO 3166 alpha-2 country code");
+    return failure("content", 0, 2, "not an ISO 3166 alpha-2 country code");
   }
   for (let i = 2; i < component.length; i++) {
     if (!IBAN_CHARACTERS.includes(component.charAt(i))) {

@@ -7,14 +7,14 @@ import type { Linter } from "./types.js";
 export const pieceoftotal: Linter = (component) => {
   const half = component.length / 2;
   if (component.length === 0 || !Number.isInteger(half)) {
-    return failure("content", 0, component.length, "piece number and total must have the same number of digits");
+    return failure("content", 0, component.length, "piece number and total must be equally long");
   }
   const nonDigit = nonDigitFailure("content", component);
   if (nonDigit) return nonDigit;
   const piece = component.slice(0, half);
   const total = component.slice(half);
   if (/^0+$/.test(piece)) return failure("content", 0, half, "piece number must not be zero");
-  if (/^0+$/.test(total)) return failure("content", half, half, "total number of pieces must not be zero");
+  if (/^0+$/.test(total)) return failure("content", half, half, "total must not be zero");
   return piece > total ? failure("content", 0, component.length, "piece number exceeds the total") : undefined;
 };
 
