@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+import { typeKeys } from "./support/browser-commands.js";
 import { chromiumArgs, chromiumPath } from "./support/chromium.js";
 
 // Tests run on the TypeScript sources: the "@scangate/source" export condition points each
@@ -35,6 +36,7 @@ export default defineConfig({
             // Debian's /usr/bin/chromium, never a downloaded browser.
             provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: [...chromiumArgs] } }),
             instances: [{ browser: "chromium" }],
+            commands: { typeKeys },
           },
         },
       },

@@ -8,7 +8,13 @@ import type { Scan } from "./types.js";
 export type ExpectedScan = Pick<Scan, "text" | "symbology">;
 
 /** The names of the shipped test labels. */
-export type TestLabelId = "gs1-datamatrix" | "gs1-qr" | "gs1-128" | "gs1-databar-expanded" | "ean-13" | "gs1-digital-link-qr";
+export type TestLabelId =
+  | "gs1-datamatrix"
+  | "gs1-qr"
+  | "gs1-128"
+  | "gs1-databar-expanded"
+  | "ean-13"
+  | "gs1-digital-link-qr";
 
 /** A label to print or show on screen, and the scan it must produce. */
 export interface TestLabel {

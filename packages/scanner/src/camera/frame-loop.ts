@@ -2,18 +2,16 @@
 // while the decoder is busy, none while paused) and which part of each frame (the region of interest, with a
 // full-frame pass every few decodes). No video and no decoder here, so all of it runs on virtual time in Node.
 import {
-  concat,
   defer,
   distinctUntilChanged,
   EMPTY,
   exhaustMap,
+  filter,
   from,
-  ignoreElements,
   type Observable,
   type ObservableInput,
   type SchedulerLike,
   switchMap,
-  timer,
 } from "rxjs";
 
 /** Options of {@link decodeFrames}. */
@@ -26,11 +24,16 @@ export interface DecodeFramesOptions {
   readonly scheduler: SchedulerLike;
 }
 
+// A frame this early (as a share of the gap) still counts. Camera frames and timers jitter by a few ms; without
+// the slack a 30 fps camera capped at 15 decodes/s (a 66.7 ms gap, exactly two frames) would often miss its slot
+// and be decoded at 10/s, adding a frame of latency to every scan.
+const EARLY_FRAME_SLACK = 0.2;
+
 /**
  * Decodes frames as they come, never more than one at a time and never faster than the cap: a frame that arrives
- * while a decode runs, or sooner than `1000 / maxDecodesPerSecond` ms after the last decode started, is dropped.
- * Camera frames are perishable, so a queue would only make every scan later (research scanners.md §9.5).
- * `decode` gets the frame and the number of decodes started before it.
+ * while a decode runs, or sooner than `1000 / maxDecodesPerSecond` ms (less a fifth, for jitter) after the last
+ * decode started, is dropped. Camera frames are perishable, so a queue would only make every scan later
+ * (research scanners.md §9.5). `decode` gets the frame and the number of decodes started before it.
  */
 export function decodeFrames<F, R>(
   frames$: Observable<F>,
@@ -39,22 +42,21 @@ export function decodeFrames<F, R>(
 ): Observable<R> {
   const { maxDecodesPerSecond, scheduler } = options;
   if (!(maxDecodesPerSecond > 0)) throw new RangeError("maxDecodesPerSecond must be a number above 0");
-  const minGapMs = 1000 / maxDecodesPerSecond;
+  const minGapMs = (1000 / maxDecodesPerSecond) * (1 - EARLY_FRAME_SLACK);
   return defer(() => {
     let decodeIndex = 0;
-    const decodeThenWait = (frame: F): Observable<R> => {
-      const startedAt = scheduler.now();
-      const index = decodeIndex++;
-      // Holding the exhaustMap slot until the gap has passed is what drops frames that come too soon.
-      const restOfGap = defer(() => {
-        const waitMs = minGapMs - (scheduler.now() - startedAt);
-        return waitMs > 0 ? timer(waitMs, scheduler).pipe(ignoreElements()) : EMPTY;
-      });
-      return concat(from(decode(frame, index)), restOfGap);
-    };
+    let lastStartedAt = Number.NEGATIVE_INFINITY;
+    // exhaustMap drops the frames that come while a decode runs; the filter drops those that come too soon.
+    const decodeWhenFree = frames$.pipe(
+      filter(() => scheduler.now() - lastStartedAt >= minGapMs),
+      exhaustMap((frame) => {
+        lastStartedAt = scheduler.now();
+        return from(decode(frame, decodeIndex++));
+      }),
+    );
     return options.paused$.pipe(
       distinctUntilChanged(),
-      switchMap((paused) => (paused ? EMPTY : frames$.pipe(exhaustMap(decodeThenWait)))),
+      switchMap((paused) => (paused ? EMPTY : decodeWhenFree)),
     );
   });
 }

@@ -78,7 +78,8 @@ function dataBarFields(text: string): Omit<DecodedSymbol, "format"> {
   const fromDecoder = { symbology: "]e0", symbologySource: "decoder" } as const;
   if (/^\d{14}$/.test(text)) return { text: `01${text}`, ...fromDecoder, normalizations: ["databar:ai-01"] };
   const elementString = text.startsWith("(") ? hriToElementString(text) : undefined;
-  if (elementString !== undefined) return { text: elementString, ...fromDecoder, normalizations: ["hri:element-string"] };
+  if (elementString !== undefined)
+    return { text: elementString, ...fromDecoder, normalizations: ["hri:element-string"] };
   return { text, ...fromDecoder };
 }
 

@@ -42,7 +42,13 @@ export function normalizeZxingJs(result: ZxingJsResultLike): DecodedSymbol | und
     case "data_matrix":
       // FNC1 codeword 232 comes back as GS even in first position, where a scanner sends "]d2" (pitfall 19).
       return text.startsWith(GS)
-        ? { format, text: text.slice(1), symbology: "]d2", symbologySource: "decoder", normalizations: ["aim:leading-gs"] }
+        ? {
+            format,
+            text: text.slice(1),
+            symbology: "]d2",
+            symbologySource: "decoder",
+            normalizations: ["aim:leading-gs"],
+          }
         : { format, text, symbology: "]d1", symbologySource: "decoder" };
     case "qr_code":
       return { format, ...qrSymbol(text, result.rawBytes) };
@@ -53,7 +59,13 @@ export function normalizeZxingJs(result: ZxingJsResultLike): DecodedSymbol | und
         : { format, text, symbology: "]C0", symbologySource: "decoder" };
     case "databar":
       // DataBar Omnidirectional carries a GTIN-14 only; the reader returns its 14 digits without the AI.
-      return { format, text: `01${text}`, symbology: "]e0", symbologySource: "decoder", normalizations: ["databar:ai-01"] };
+      return {
+        format,
+        text: `01${text}`,
+        symbology: "]e0",
+        symbologySource: "decoder",
+        normalizations: ["databar:ai-01"],
+      };
     case "databar_expanded": {
       const elementString = hriToElementString(text);
       return elementString === undefined
@@ -81,6 +93,7 @@ export function normalizeZxingJs(result: ZxingJsResultLike): DecodedSymbol | und
 function qrSymbol(text: string, codewords: Uint8Array | null | undefined): Omit<DecodedSymbol, "format"> {
   const mode = codewords?.[0] === undefined ? undefined : codewords[0] >> 4;
   if (mode === QR_MODE_FNC1_FIRST) return { text, symbology: "]Q3", symbologySource: "decoder" };
-  if (mode !== undefined && QR_PLAIN_DATA_MODES.has(mode)) return { text, symbology: "]Q1", symbologySource: "decoder" };
+  if (mode !== undefined && QR_PLAIN_DATA_MODES.has(mode))
+    return { text, symbology: "]Q1", symbologySource: "decoder" };
   return gs1OrPlainSymbol(text, "]Q3", "]Q1");
 }

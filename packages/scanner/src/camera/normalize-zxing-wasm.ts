@@ -21,7 +21,7 @@ export interface ZxingWasmResultLike {
 }
 
 /** zxing-wasm input formats (ZXing-C++ `BarcodeFormat` names) for each ScanGate format. */
-export const ZXING_WASM_FORMATS: Readonly<Record<CameraFormat, readonly string[]>> = {
+const ZXING_WASM_FORMATS: Readonly<Record<CameraFormat, readonly string[]>> = {
   qr_code: ["QRCode", "MicroQRCode"],
   data_matrix: ["DataMatrix"],
   ean_13: ["EAN13"],

@@ -22,11 +22,11 @@ export type ClassifyRule =
   | "CONTENT_URL"
   /** No trusted AIM id; 8, 12, 13 or 14 digits with a valid GTIN check digit. */
   | "CONTENT_GTIN"
-  /** No trusted AIM id; starts with AI (01) and parses as GS1. */
+  /** No trusted AIM id; starts with AI (01) and parses as GS1 (the wedge scan of a GS1 DataMatrix). */
   | "CONTENT_AI_01"
   /** No trusted AIM id; all digits in the payment-code table. */
   | "CONTENT_PAYMENT"
-  /** No trusted AIM id; a leading GS, a GS, brackets or letters (never a payment code) and it parses as GS1. */
+  /** No trusted AIM id; a leading GS, a GS, brackets or letters (so no payment code), and it parses as GS1. */
   | "CONTENT_GS1_SYNTAX";
 
 /** Why a scan is neither product, payment nor URL; stable, listed in docs/operators.md. */
@@ -70,9 +70,10 @@ const GS = "\u001d";
  *
  * 1. A trusted AIM id decides the family: a GS1 one is always a product (`gs1`, or `unknown` with the parse error),
  *    never a payment; any other is a URL, a payment code from the table, or `unknown`.
- * 2. Without one (no AIM id, or `symbologySource: "inferred"`, since ScanGate inferred it from the content): a URL
- *    is a Digital Link or a `url`; GS, brackets or letters mean GS1; digits are a GTIN (8/12/13/14 with a valid
- *    check digit), then an element string starting with AI (01), then a payment code, else `AMBIGUOUS_NUMBER`.
+ * 2. Without one (no AIM id, or `symbologySource: "inferred"`, since ScanGate inferred it from the content), in
+ *    order: a URL is a Digital Link or a `url`; 8/12/13/14 digits with a valid check digit are a GTIN; data that
+ *    starts with AI (01) and parses is a product; a GS, brackets or letters mean GS1 (payment codes are digits only);
+ *    other digits are a payment code from the table, or else `AMBIGUOUS_NUMBER`.
  *
  * @example
  * classify({ text: "134567890123456789", symbology: "]C0" }); // { kind: "payment", wallet: "wechat", … }
@@ -118,21 +119,26 @@ function byContent(
     if (read.ok) return { kind: "gs1", rule: "CONTENT_DIGITAL_LINK", data: read.value };
     return { kind: "url", rule: "CONTENT_URL", url: text };
   }
-  const leadingGs = text.startsWith(GS) || scan.normalizations?.includes("aim:leading-gs") === true;
-  if (leadingGs || !DIGITS.test(text)) {
-    // Payment codes are all digits: anything else can only be meant as GS1 (or is not recognised at all).
-    const read = parse(text, gs1);
-    if (read.ok) return { kind: "gs1", rule: "CONTENT_GS1_SYNTAX", data: read.value };
-    return { kind: "unknown", reason: read.error.code === "NOT_GS1" ? "NOT_RECOGNISED" : "INVALID_GS1", error: read.error };
-  }
-  if (GTIN_LENGTHS.has(text.length) && isValidGtin(text)) return asGs1(parse(text, gs1), "CONTENT_GTIN");
-  // GS1 puts the GTIN first on a trade item; no payment format starts with "01". An AI (10)–(15) first could be an
-  // 18-digit WeChat code, so only AI (01) makes a bare number a product (pos-domain.md §4.1, "Collision to guard").
+  const digitsOnly = DIGITS.test(text);
+  if (digitsOnly && GTIN_LENGTHS.has(text.length) && isValidGtin(text)) return asGs1(parse(text, gs1), "CONTENT_GTIN");
+  // GS1 puts the GTIN first on a trade item, and no payment format starts with "01"; an AI (10)–(15) first could be
+  // an 18-digit WeChat code, so only AI (01) makes a bare number a product (pos-domain.md §4.1, "Collision to guard").
   const ai01 = text.startsWith("01") ? parse(text, gs1) : undefined;
   if (ai01?.ok) return { kind: "gs1", rule: "CONTENT_AI_01", data: ai01.value };
+  const leadingGs = text.startsWith(GS) || scan.normalizations?.includes("aim:leading-gs") === true;
+  if (leadingGs || !digitsOnly) {
+    // Payment codes are all digits: anything else can only be meant as GS1 (or is not recognised at all).
+    const read = ai01 ?? parse(text, gs1);
+    if (read.ok) return { kind: "gs1", rule: "CONTENT_GS1_SYNTAX", data: read.value };
+    return {
+      kind: "unknown",
+      reason: read.error.code === "NOT_GS1" ? "NOT_RECOGNISED" : "INVALID_GS1",
+      error: read.error,
+    };
+  }
   const wallet = matchPaymentCode(text, formats);
   if (wallet) return { kind: "payment", rule: "CONTENT_PAYMENT", wallet: wallet.wallet, code: text };
-  if (ai01 && !ai01.ok) return { kind: "unknown", reason: "INVALID_GS1", error: ai01.error };
+  if (ai01 !== undefined && !ai01.ok) return { kind: "unknown", reason: "INVALID_GS1", error: ai01.error };
   return { kind: "unknown", reason: "AMBIGUOUS_NUMBER" };
 }
 

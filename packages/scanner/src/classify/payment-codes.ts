@@ -27,10 +27,7 @@ export const PAYMENT_CODE_FORMATS: readonly PaymentCodeFormat[] = [
 ];
 
 /** The first format the digits fit, in table order. */
-export function matchPaymentCode(
-  digits: string,
-  formats: readonly PaymentCodeFormat[],
-): PaymentCodeFormat | undefined {
+export function matchPaymentCode(digits: string, formats: readonly PaymentCodeFormat[]): PaymentCodeFormat | undefined {
   if (!/^\d+$/.test(digits)) return undefined;
   return formats.find(
     (format) =>

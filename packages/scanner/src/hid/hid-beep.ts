@@ -15,7 +15,7 @@ export type HidBeepKind = "error" | "ok";
 export interface HidBeepReport {
   readonly type: "output" | "feature";
   readonly reportId: number;
-  readonly data: Uint8Array;
+  readonly data: Uint8Array<ArrayBuffer>;
 }
 
 /** Why a beep was not sounded. */

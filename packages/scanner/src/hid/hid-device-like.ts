@@ -80,7 +80,9 @@ export function isInputReportEvent(event: Event): event is HidInputReportEventLi
 /** The device a WebHID `connect`/`disconnect` event names, if it names one. */
 export function connectionEventDevice(event: Event): HidDeviceLike | undefined {
   const device = (event as { device?: unknown }).device;
-  return typeof device === "object" && device !== null && "collections" in device ? (device as HidDeviceLike) : undefined;
+  return typeof device === "object" && device !== null && "collections" in device
+    ? (device as HidDeviceLike)
+    : undefined;
 }
 
 /** The `Scan.device` label of a HID device: "hid:" + vendor id + ":" + product id, 4 hex digits each. */

@@ -12,7 +12,7 @@ export const BARCODE_SCANNER_PAGE = 0x8c;
 export const HONEYWELL_REM_PAGE = 0xff8c;
 
 /** Generic Desktop page; its Keyboard usage is what a scanner in keyboard mode shows. */
-export const GENERIC_DESKTOP_PAGE = 0x01;
+const GENERIC_DESKTOP_PAGE = 0x01;
 
 /** A 32-bit extended usage, as WebHID reports it in `HIDReportItem.usages`. */
 export function extendedUsage(page: number, id: number): number {

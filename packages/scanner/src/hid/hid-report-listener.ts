@@ -5,8 +5,8 @@ import type { Scan } from "../types.js";
 import { type HidDeviceLike, isInputReportEvent } from "./hid-device-like.js";
 import { hidScan } from "./hid-scan.js";
 import { decodeHidPosReport } from "./report-decoder.js";
-import type { HidPosReportLayout } from "./report-layout.js";
 import { flushTruncatedHidScan, joinHidReport, type PendingHidScan } from "./report-joiner.js";
+import type { HidPosReportLayout } from "./report-layout.js";
 
 /** What `listenForHidScans` needs besides the device. */
 export interface HidReportListenerOptions {

@@ -1,6 +1,6 @@
 // A joined HID POS scan → the Scan the till receives.
 import { splitAimPrefix } from "../aim-prefix.js";
-import { decodeLatin1 } from "../serial/latin1.js";
+import { decodeLatin1 } from "../latin1.js";
 import type { Scan } from "../types.js";
 import type { JoinedHidScan } from "./report-joiner.js";
 

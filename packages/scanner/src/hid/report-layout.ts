@@ -4,7 +4,7 @@
 // §4.2, §9.3). Devices that show a HID POS collection without usable items get Honeywell's documented layout.
 import type { Result } from "@scangate/gs1";
 import type { HidCollectionInfoLike, HidReportInfoLike } from "./hid-device-like.js";
-import { BARCODE_SCANNER_PAGE, HID_POS_USAGES, HONEYWELL_REM_PAGE } from "./hid-pos-usages.js";
+import { BARCODE_SCANNER_PAGE, extendedUsage, HID_POS_USAGES, HONEYWELL_REM_PAGE } from "./hid-pos-usages.js";
 import { allCollections, collectReports, type HidReportField, reportFields } from "./report-fields.js";
 
 /** Byte and bit positions of a scanned-data input report. Offsets count from the first byte after the report id. */
@@ -65,7 +65,7 @@ export function hidPosReportLayout(
   if (every.some((c) => c.usagePage === BARCODE_SCANNER_PAGE || c.usagePage === HONEYWELL_REM_PAGE)) {
     return { ok: true, value: HONEYWELL_FIXED_LAYOUT };
   }
-  const hasKeyboard = every.some((c) => c.usagePage === 0x01 && c.usage === 0x06);
+  const hasKeyboard = every.some((c) => extendedUsage(c.usagePage ?? 0, c.usage ?? 0) === HID_POS_USAGES.keyboard);
   const usagePages = [...new Set(collections.map((c) => c.usagePage ?? 0))];
   const shows = usagePages.map((page) => `0x${page.toString(16).padStart(2, "0")}`).join(", ") || "none";
   return {

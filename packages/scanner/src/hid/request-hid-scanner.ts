@@ -53,7 +53,10 @@ export async function requestHidScanner(
   try {
     devices = await hid.requestDevice({ filters: [...(options.filters ?? HID_SCANNER_FILTERS)] });
   } catch (error) {
-    return { ok: false, error: { code: "REQUEST_FAILED", message: `the browser refused the request: ${String(error)}` } };
+    return {
+      ok: false,
+      error: { code: "REQUEST_FAILED", message: `the browser refused the request: ${String(error)}` },
+    };
   }
   const chosen = devices.find((device) => hidPosReportLayout(device.collections).ok) ?? devices[0];
   if (!chosen) return { ok: false, error: { code: "NO_DEVICE_CHOSEN", message: "no scanner was chosen" } };

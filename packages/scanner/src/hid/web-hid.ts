@@ -53,7 +53,7 @@ export interface HidScanSource extends ScanSource {
  * if (result.ok) {
  *   const scanner = webHid(result.value, { hid: navigator.hid });
  *   scanner.status$.subscribe((status) => showScannerStatus(status));
- *   scanner.scans$.subscribe((scan) => till.scan(scan));
+ *   scanner.scans$.subscribe((scan) => handleScan(scan));
  * }
  */
 export function webHid(device: HidDeviceLike, options: WebHidOptions = {}): HidScanSource {
@@ -64,6 +64,7 @@ export function webHid(device: HidDeviceLike, options: WebHidOptions = {}): HidS
   let latest = device; // the scanner's current HIDDevice: a replug hands out a new object
   let attached: HidDeviceLike | undefined; // open and listened to by the current subscription
   let released: Promise<void> = Promise.resolve(); // the last subscription's close, awaited before the next open
+  const unplugged = new WeakSet<HidDeviceLike>(); // device objects the browser has disconnected: dead for good
 
   const scans$ = new Observable<Scan>((subscriber) => {
     let active = true;
@@ -82,6 +83,12 @@ export function webHid(device: HidDeviceLike, options: WebHidOptions = {}): HidS
     const attach = async (candidate: HidDeviceLike, reconnected: boolean, mayLookUp: boolean): Promise<void> => {
       latest = candidate;
       const label = hidDeviceLabel(candidate);
+      if (unplugged.has(candidate)) {
+        const twin = mayLookUp ? await findGrantedTwin(hid, candidate) : undefined;
+        if (twin && active) return attach(twin, reconnected, false);
+        setStatus(disconnectedStatus(candidate));
+        return;
+      }
       const layout = hidPosReportLayout(candidate.collections);
       if (!layout.ok) {
         setStatus({ state: "failed", device: label, diagnostic: notPosModeDiagnostic(candidate, layout.error) });
@@ -94,7 +101,7 @@ export function webHid(device: HidDeviceLike, options: WebHidOptions = {}): HidS
           openedByUs = candidate;
         }
       } catch (error) {
-        if (!active) return;
+        if (!active || unplugged.has(candidate)) return;
         // A HIDDevice from before an unplug cannot be opened again; the replugged scanner is a new object.
         const fresh = mayLookUp ? await findGrantedTwin(hid, candidate) : undefined;
         if (fresh && active) return attach(fresh, reconnected, false);
@@ -103,7 +110,8 @@ export function webHid(device: HidDeviceLike, options: WebHidOptions = {}): HidS
       }
       if (!active) return;
       await redirectHoneywellOutput(candidate);
-      if (!active) return;
+      // Unsubscribed, or unplugged (the browser closes the device), while we waited.
+      if (!active || !candidate.opened) return;
       listener = listenForHidScans(candidate, {
         layout: layout.value,
         label,
@@ -115,25 +123,26 @@ export function webHid(device: HidDeviceLike, options: WebHidOptions = {}): HidS
       setStatus({
         state: "ready",
         device: label,
-        ...(reconnected ? { diagnostic: { code: "hid.reconnected", message: `${candidate.productName} is back` } } : {}),
+        ...(reconnected
+          ? { diagnostic: { code: "hid.reconnected", message: `${candidate.productName} is back` } }
+          : {}),
       });
     };
 
     const onDisconnect = (event: Event) => {
       const gone = connectionEventDevice(event);
-      if (!gone || gone !== latest) return;
+      if (!gone) return;
+      unplugged.add(gone);
+      if (gone !== latest) return;
       detach(true);
       if (openedByUs === gone) openedByUs = undefined; // the browser has closed it
-      setStatus({
-        state: "disconnected",
-        device: hidDeviceLabel(gone),
-        diagnostic: { code: "hid.disconnected", message: `${gone.productName} was unplugged; waiting for it` },
-      });
+      setStatus(disconnectedStatus(gone));
     };
     const onConnect = (event: Event) => {
       const back = connectionEventDevice(event);
-      if (!back || attached || !isSameScanner(back, latest)) return;
-      pendingAttach = attach(back, true, false);
+      if (!back || !isSameScanner(back, latest)) return;
+      // After any attach still in flight, so two never open the same device at once.
+      pendingAttach = pendingAttach.then(() => (active && !attached ? attach(back, true, false) : undefined));
     };
 
     hid?.addEventListener("disconnect", onDisconnect);
@@ -171,6 +180,14 @@ async function findGrantedTwin(hid: HidLike | undefined, stale: HidDeviceLike): 
   } catch {
     return undefined;
   }
+}
+
+function disconnectedStatus(device: HidDeviceLike): ScannerStatus {
+  return {
+    state: "disconnected",
+    device: hidDeviceLabel(device),
+    diagnostic: { code: "hid.disconnected", message: `${device.productName} was unplugged; waiting for it` },
+  };
 }
 
 function notPosModeDiagnostic(device: HidDeviceLike, error: HidPosLayoutError): ScannerDiagnostic {

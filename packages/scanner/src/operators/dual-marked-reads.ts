@@ -1,7 +1,8 @@
 // What dualMarked needs to know about one read: its GTIN, its elements, which carrier it came from and, in GS1
 // scanning mode 3, the set it belongs to. Pure functions over one scan.
 import { type Gs1Element, type ParseOptions, parse } from "@scangate/gs1";
-import type { Scan } from "../types.js";
+import { splitAimPrefix } from "../aim-prefix.js";
+import { type Scan, scanData } from "../types.js";
 
 /** A scan split from the GS1 scanning-mode-3 set identifier a scanner put in front of it. */
 export interface ModeThreeRead {
@@ -28,18 +29,21 @@ export interface ProductRead {
  * Where the digits sit exactly is not verified on a scanner; a different layout needs its own reader.
  */
 export function readModeThreePrefix(scan: Scan): ModeThreeRead | undefined {
-  if (scan.symbology !== undefined) return undefined;
-  const match = /^(\d{8})(\][A-Za-z][0-9A-Za-z])/.exec(scan.text);
-  const setId = match?.[1];
-  const symbology = match?.[2];
-  if (setId === undefined || symbology === undefined) return undefined;
+  const setId = /^\d{8}/.exec(scan.text)?.[0];
+  if (scan.symbology !== undefined || setId === undefined) return undefined;
+  const { symbology, text } = splitAimPrefix(scan.text.slice(setId.length));
+  if (symbology === undefined) return undefined;
   const normalizations = [...(scan.normalizations ?? []), `mode3:set-id:${setId}`];
-  return { setId, scan: { ...scan, symbology, text: scan.text.slice(11), symbologySource: "device", normalizations } };
+  return { setId, scan: { ...scan, symbology, text, symbologySource: "device", normalizations } };
 }
 
 /** The read's GTIN and elements, or undefined when it is no GS1 product code. */
-export function productRead(scan: Scan, setId: string | undefined, gs1: ParseOptions | undefined): ProductRead | undefined {
-  const parsed = parse((scan.symbology ?? "") + scan.text, gs1);
+export function productRead(
+  scan: Scan,
+  setId: string | undefined,
+  gs1: ParseOptions | undefined,
+): ProductRead | undefined {
+  const parsed = parse(scanData(scan), gs1);
   if (!parsed.ok || parsed.value.gtin === undefined) return undefined;
   const { gtin, elements, source } = parsed.value;
   const carrier = source === "gtin" || source === "rcn" ? "ean-upc" : (scan.symbology ?? source);

@@ -49,39 +49,37 @@ const IDLE: ScannerStatus = { state: "idle" };
  */
 export function mergeSources(...sources: readonly ScanSource[]): MergedScanSource {
   if (sources.length === 0) throw new TypeError("mergeSources needs at least one scan source");
-  const devices = deviceLabels(sources);
+  const labelled = withDeviceLabels(sources);
   const scans$ = merge(
-    ...sources.map((source, index) =>
-      source.scans$.pipe(
-        map((scan): Scan => ({ ...scan, source: source.kind, device: scan.device ?? (devices[index] as string) })),
-      ),
+    ...labelled.map(({ source, device }) =>
+      source.scans$.pipe(map((scan): Scan => ({ ...scan, source: source.kind, device: scan.device ?? device }))),
     ),
   );
-  const status$ = combineLatest(sources.map((source) => source.status$.pipe(startWith(IDLE)))).pipe(
-    map((statuses) => mergedStatus(sources, devices, statuses)),
+  const status$ = combineLatest(labelled.map(({ source }) => source.status$.pipe(startWith(IDLE)))).pipe(
+    map((statuses) => mergedStatus(labelled, statuses)),
   );
   return { scans$, status$ };
 }
 
-function deviceLabels(sources: readonly ScanSource[]): string[] {
+/** Each source with the device label its unnamed scans get: its kind, numbered when two sources share a kind. */
+function withDeviceLabels(sources: readonly ScanSource[]): { source: ScanSource; device: string }[] {
   const total = new Map<ScanSourceKind, number>();
   for (const { kind } of sources) total.set(kind, (total.get(kind) ?? 0) + 1);
   const seen = new Map<ScanSourceKind, number>();
-  return sources.map(({ kind }) => {
-    const number = (seen.get(kind) ?? 0) + 1;
-    seen.set(kind, number);
-    return total.get(kind) === 1 ? kind : `${kind}:${number}`;
+  return sources.map((source) => {
+    const number = (seen.get(source.kind) ?? 0) + 1;
+    seen.set(source.kind, number);
+    return { source, device: total.get(source.kind) === 1 ? source.kind : `${source.kind}:${number}` };
   });
 }
 
 function mergedStatus(
-  sources: readonly ScanSource[],
-  devices: readonly string[],
+  labelled: readonly { source: ScanSource; device: string }[],
   statuses: readonly ScannerStatus[],
 ): MergedScannerStatus {
-  const parts = sources.map((source, index): SourceStatus => {
-    return { kind: source.kind, device: devices[index] as string, status: statuses[index] ?? IDLE };
-  });
+  const parts = labelled.map(
+    ({ source, device }, index): SourceStatus => ({ kind: source.kind, device, status: statuses[index] ?? IDLE }),
+  );
   const best = parts.reduce((a, b) => (STATE_RANK[b.status.state] < STATE_RANK[a.status.state] ? b : a));
   const diagnostic = parts.find((part) => part.status.diagnostic !== undefined)?.status.diagnostic;
   return diagnostic === undefined
