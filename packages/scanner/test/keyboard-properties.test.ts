@@ -6,8 +6,7 @@ import { describe, expect, it } from "vitest";
 import { GS, type GsMethod, type HostLayout, runReader, scannerKeys, timed, typedKeys } from "./keyboard-fixtures.js";
 
 const settings = { seed: 20261129, numRuns: 300 };
-// CSET 82 less the characters a US keyboard types only with a dead key on some hosts' layouts (none are here) and
-// less "|" and "{", which the substitute methods reserve.
+// GS1 CSET 82, the characters of batch and serial numbers; it includes keys that are dead on QWERTZ ("=", "+").
 const CSET82 = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
 
 const digits = (length: number) =>

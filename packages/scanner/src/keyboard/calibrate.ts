@@ -41,9 +41,9 @@ export interface KeyboardCalibrationError {
 }
 
 /** Fewest characters a calibration scan must have. */
-export const CALIBRATION_MIN_CHARACTERS = 6;
+const CALIBRATION_MIN_CHARACTERS = 6;
 /** A median gap above this is typing speed (people average ~230 ms per key, fast typists ~100 ms), ms. */
-export const CALIBRATION_MAX_MEDIAN_GAP_MS = 150;
+const CALIBRATION_MAX_MEDIAN_GAP_MS = 150;
 const MARGIN = 1.5;
 
 /**

@@ -63,11 +63,13 @@ const Z_UPPER = 0x5a;
 const CASE_BIT = 0x20;
 
 /** Marks a host-typed letter whose case Shift contradicts; {@link codesToText} decides which case to keep. */
-export const CASE_FROM_SHIFT_FLAG = 0x10000;
+const CASE_FROM_SHIFT_FLAG = 0x10000;
 
-/** Notes for `Scan.normalizations`, stable strings. */
-export const NOTE_GS_CTRL = "gs:ctrl-]";
+// Notes for `Scan.normalizations`: stable strings, listed in docs/keyboard-wedge.md.
+const NOTE_GS_CTRL = "gs:ctrl-]";
+/** The note of a GS typed as Alt+0029. */
 export const NOTE_GS_ALT = "gs:alt-0029";
+/** The note of a scan whose letters' case came from Shift against the host's Caps Lock. */
 export const NOTE_CASE_FROM_SHIFT = "case:caps-lock-ignored";
 
 /**

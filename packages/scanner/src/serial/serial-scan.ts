@@ -1,8 +1,8 @@
 // A serial frame → the Scan the till receives.
 import { splitAimPrefix } from "../aim-prefix.js";
+import { decodeLatin1 } from "../latin1.js";
 import type { Scan } from "../types.js";
 import type { SerialFrame } from "./frame-splitter.js";
-import { decodeLatin1 } from "../latin1.js";
 
 /**
  * Builds the `Scan` for one serial frame: Latin-1 text (GS stays "\u001d"), and the leading AIM id, when the
