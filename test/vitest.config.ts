@@ -29,6 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
+          globalSetup: ["packages/rules/test/support/feed-server.global-setup.ts"],
           include: ["packages/*/test/**/*.browser.test.ts", "test/**/*.browser.test.ts"],
           browser: {
             enabled: true,
