@@ -80,7 +80,7 @@ describe("docs/engine.md", () => {
     const codes = [...source.matchAll(/\| "([A-Z_]+)"/g)].map((match) => match[1]).sort();
     const docs = readFileSync(new URL("../docs/engine.md", import.meta.url), "utf8");
     const table = docs.slice(docs.indexOf("## Error codes"));
-    const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]).sort();
+    const documented = [...table.matchAll(/^\| `([A-Z_]+)`\s*\|/gm)].map((match) => match[1]).sort();
     expect(documented).toEqual(codes);
   });
 });
