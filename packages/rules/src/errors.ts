@@ -18,8 +18,8 @@ export interface RulesError {
   readonly issues: readonly string[];
 }
 
-/** The answer to reading outside input: the value, or why it was refused. */
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+/** The answer to reading outside input: the value, or why it was refused (one shape across ScanGate). */
+export type { Result } from "@scangate/gs1";
 
 /** Builds a RulesError from zod-style issues (`path` + `message`). */
 export function rulesError(
