@@ -16,7 +16,7 @@ export {
 } from "./feed/feed-document-schemas.js";
 // The signed feed (verification runs in browsers and Node; publishing is at @scangate/rules/feed-publisher)
 export type { FeedError, FeedErrorCode, FeedResult } from "./feed/feed-errors.js";
-export { applyDelta, type FeedState, stateFromSnapshot } from "./feed/feed-state.js";
+export { applyDelta, type FeedChanges, type FeedState, stateFromSnapshot } from "./feed/feed-state.js";
 export {
   type DeltaEntry,
   DeltaEntrySchema,

@@ -11,7 +11,7 @@ describe("docs/store.md", () => {
     const codes = [...declaration.matchAll(/\| "([A-Z_]+)"/g)].map((match) => match[1]).sort();
     const table = docs.slice(docs.indexOf("## Errors"), docs.indexOf("## Offline"));
     const documented = [...table.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((match) => match[1]).sort();
-    expect(codes.length).toBe(4);
+    expect(codes.length).toBe(5);
     expect(documented).toEqual(codes);
   });
 });

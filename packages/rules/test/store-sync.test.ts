@@ -78,6 +78,20 @@ describe("createRuleStore: sync from a signed feed", () => {
     subscription.unsubscribe();
   });
 
+  it("keeps age and expiry current on status$ while offline, with nothing synced", async () => {
+    const { feed, server } = await publishedFeed();
+    const clock = { nowMs: Date.parse("2026-11-29T07:00:00.000Z") };
+    const store = openTestStore(server.url, freshDbName(), [feed.key], { clock, statusRefreshMs: 20 });
+    const subscription = store.status$.subscribe();
+    await statusWhere(store.status$, (s) => s.version === 1 && !s.syncing);
+    await server.close();
+    clock.nowMs += 2 * 86_400_000; // two days on: past the manifest's expiry (one day after publishing)
+    const later = await statusWhere(store.status$, (s) => s.expired);
+    expect(later).toMatchObject({ version: 1, ageMs: 2 * 86_400_000, expired: true });
+    expect(actionFor(store, RECALLED_SCAN)).toBe("block");
+    subscription.unsubscribe();
+  });
+
   it("asks with If-None-Match and accepts a 304 without downloading anything", async () => {
     const { feed, server } = await publishedFeed();
     const clock = { nowMs: Date.parse("2026-11-29T07:00:00.000Z") };

@@ -36,3 +36,26 @@ export function applyDelta(held: FeedState, delta: FeedDelta): FeedResult<FeedSt
   for (const notice of delta.upserts) byId.set(notice.id, notice);
   return { ok: true, value: { version: delta.toVersion, notices: sortNotices(byId.values()) } };
 }
+
+/** The net effect of one or more deltas applied in a row: what a cache must write instead of the whole state. */
+export interface FeedChanges {
+  /** Notices added or replaced, at most one per id (the last delta's). */
+  readonly upserts: readonly RuleNotice[];
+  /** Ids no longer in the feed. An id is in at most one of `upserts` and `removals`. */
+  readonly removals: readonly string[];
+}
+
+/** Folds one more delta into the net changes so far (a later upsert or removal of an id replaces the earlier one). */
+export function addDeltaChanges(changes: FeedChanges, delta: FeedDelta): FeedChanges {
+  const upserts = new Map(changes.upserts.map((notice) => [notice.id, notice]));
+  const removals = new Set(changes.removals);
+  for (const id of delta.removals) {
+    upserts.delete(id);
+    removals.add(id);
+  }
+  for (const notice of delta.upserts) {
+    removals.delete(notice.id);
+    upserts.set(notice.id, notice);
+  }
+  return { upserts: [...upserts.values()], removals: [...removals] };
+}

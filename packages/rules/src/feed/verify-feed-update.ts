@@ -3,7 +3,7 @@
 // `readFile`, so the same code serves a till fetching from a CDN and `scangate-feed verify` reading a folder.
 import type { Ed25519Verifier } from "./ed25519-verifier.js";
 import { type FeedResult, feedError } from "./feed-errors.js";
-import { applyDelta, type FeedState, stateFromSnapshot } from "./feed-state.js";
+import { addDeltaChanges, applyDelta, type FeedChanges, type FeedState, stateFromSnapshot } from "./feed-state.js";
 import type { FeedManifest, TrustedKey } from "./manifest-schema.js";
 import { verifyDelta, verifySnapshot } from "./verify-document.js";
 import { verifyManifest } from "./verify-manifest.js";
@@ -31,6 +31,9 @@ export interface VerifyFeedUpdateOptions {
 export interface FeedUpdate {
   readonly manifest: FeedManifest;
   readonly state: FeedState;
+  /** When the update was reached through deltas from `held`: their net changes, so a cache can write only those.
+   * Absent after a snapshot (everything changed) and when `held` is already the latest version (nothing did). */
+  readonly changes?: FeedChanges;
 }
 
 /**
@@ -54,9 +57,9 @@ export async function verifyFeedUpdate(options: VerifyFeedUpdateOptions): Promis
   if (held !== undefined && held.version === manifest.version) return { ok: true, value: { manifest, state: held } };
 
   const firstDelta = held === undefined ? -1 : manifest.deltas.findIndex((d) => d.fromVersion === held.version);
-  let state: FeedState;
   if (held !== undefined && firstDelta >= 0) {
-    state = held;
+    let state: FeedState = held;
+    let changes: FeedChanges = { upserts: [], removals: [] };
     for (const entry of manifest.deltas.slice(firstDelta)) {
       const bytes = await read(readFile, entry.file);
       if (!bytes.ok) return bytes;
@@ -65,15 +68,15 @@ export async function verifyFeedUpdate(options: VerifyFeedUpdateOptions): Promis
       const applied = applyDelta(state, delta.value);
       if (!applied.ok) return applied;
       state = applied.value;
+      changes = addDeltaChanges(changes, delta.value);
     }
-  } else {
-    const bytes = await read(readFile, manifest.snapshot.file);
-    if (!bytes.ok) return bytes;
-    const snapshot = await verifySnapshot(bytes.value, manifest.snapshot);
-    if (!snapshot.ok) return snapshot;
-    state = stateFromSnapshot(snapshot.value);
+    return { ok: true, value: { manifest, state, changes } };
   }
-  return { ok: true, value: { manifest, state } };
+  const bytes = await read(readFile, manifest.snapshot.file);
+  if (!bytes.ok) return bytes;
+  const snapshot = await verifySnapshot(bytes.value, manifest.snapshot);
+  if (!snapshot.ok) return snapshot;
+  return { ok: true, value: { manifest, state: stateFromSnapshot(snapshot.value) } };
 }
 
 async function read(readFile: ReadFeedFile, file: string): Promise<FeedResult<Uint8Array>> {

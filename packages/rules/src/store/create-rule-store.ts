@@ -5,11 +5,12 @@
 import { asyncScheduler, BehaviorSubject, Observable, type SchedulerLike, type Subscription, timer } from "rxjs";
 import { detectEd25519Verifier, type Ed25519Verifier } from "../feed/ed25519-verifier.js";
 import { type TrustedKey, TrustedKeySchema } from "../feed/manifest-schema.js";
+import { readCachedRules } from "./cached-rules.js";
 import { createFeedHttp } from "./feed-http.js";
-import { type HeldRules, holdRules, type VerdictFor, verdictWith } from "./held-rules.js";
+import { type HeldRules, holdChangedRules, holdRules, type VerdictFor, verdictWith } from "./held-rules.js";
 import { type IndexedDbBinding, openRuleDb, type RuleDb } from "./rule-db.js";
 import { type StoreError, type StoreFailure, storeError } from "./store-errors.js";
-import { guardStorage, runSync, type SyncProgress, type SyncResult } from "./sync-run.js";
+import { guardStorage, runSync, type SyncOutcome, type SyncProgress, type SyncResult } from "./sync-run.js";
 
 /** Options of `createRuleStore`. */
 export interface RuleStoreOptions extends IndexedDbBinding {
@@ -25,6 +26,9 @@ export interface RuleStoreOptions extends IndexedDbBinding {
   readonly scheduler?: SchedulerLike;
   /** Time between background syncs while `status$` is subscribed, in ms. @default 900_000 (15 minutes) */
   readonly syncIntervalMs?: number;
+  /** Time between re-emissions of the status while `status$` is subscribed, so `ageMs` and `expired` stay current
+   * for a banner even when nothing syncs (offline), in ms. @default 60_000 */
+  readonly statusRefreshMs?: number;
   /** Timeout of each HTTP attempt, in ms. @default 10_000 */
   readonly timeoutMs?: number;
   /** Retries of a failed GET within one sync (ky's back-off between them). @default 2 */
@@ -91,6 +95,7 @@ export function createRuleStore(options: RuleStoreOptions): RuleStore {
   const scheduler = options.scheduler ?? asyncScheduler;
   const nowMs = () => scheduler.now();
   const syncIntervalMs = options.syncIntervalMs ?? 900_000;
+  const statusRefreshMs = options.statusRefreshMs ?? 60_000;
   const http = createFeedHttp({
     feedUrl: options.feedUrl,
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -129,17 +134,13 @@ export function createRuleStore(options: RuleStoreOptions): RuleStore {
   /** Reads the cache before any network call, so the till gates offline from the first second. */
   async function load(opened: Session): Promise<void> {
     const { db } = opened;
-    const read = await guardStorage(() =>
-      db.transaction("r", db.notices, db.state, async () => ({
-        state: await db.state.get("feed"),
-        notices: await db.notices.toArray(),
-      })),
-    );
+    const read = await guardStorage(() => readCachedRules(db));
     if (session !== opened) return;
-    if (!read.ok) return update({ loaded: true, lastError: read.error });
-    if (read.value.state) {
-      opened.rules = holdRules(read.value.notices, read.value.state);
-      update({ loaded: true, ...feedFields(read.value.state, nowMs()) });
+    const cached = read.ok ? read.value : read;
+    if (!cached.ok) return update({ loaded: true, lastError: cached.error });
+    if (cached.value) {
+      opened.rules = holdRules(cached.value.notices, cached.value.state);
+      update({ loaded: true, ...feedFields(cached.value.state, nowMs()) });
     } else update({ loaded: true });
   }
 
@@ -175,7 +176,7 @@ export function createRuleStore(options: RuleStoreOptions): RuleStore {
         status.next(withAge({ ...rest, syncing: false, lastError: result.error }, nowMs()));
         return result;
       }
-      if (result.value.kind === "updated") current.rules = holdRules(result.value.notices, result.value.state);
+      if (result.value.kind === "updated") current.rules = heldAfter(current.rules, result.value);
       else if (current.rules) current.rules = { ...current.rules, state: result.value.state };
       status.next(withAge({ ...rest, syncing: false, ...feedFields(result.value.state, nowMs()) }, nowMs()));
       return { ok: true as const, value: status.value };
@@ -188,7 +189,12 @@ export function createRuleStore(options: RuleStoreOptions): RuleStore {
     const statusSubscription = status.subscribe(subscriber);
     // One background timer per open store, however many watchers: each would otherwise add its own requests.
     current.watchers++;
-    current.timer ??= timer(0, syncIntervalMs, scheduler).subscribe(() => void syncOnce(current));
+    if (current.timer === undefined) {
+      current.timer = timer(0, syncIntervalMs, scheduler).subscribe(() => void syncOnce(current));
+      current.timer.add(
+        timer(statusRefreshMs, statusRefreshMs, scheduler).subscribe(() => session === current && update({})),
+      );
+    }
     return () => {
       statusSubscription.unsubscribe();
       if (--current.watchers === 0) {
@@ -218,6 +224,13 @@ export function createRuleStore(options: RuleStoreOptions): RuleStore {
   };
 }
 
+/** The rules to serve after a commit: the index updated for a delta's changes, or rebuilt after a snapshot. */
+function heldAfter(held: HeldRules | undefined, outcome: Extract<SyncOutcome, { kind: "updated" }>): HeldRules {
+  return held && outcome.changes
+    ? holdChangedRules(held, outcome.notices, outcome.changes, outcome.state)
+    : holdRules(outcome.notices, outcome.state);
+}
+
 function feedFields(state: { version: number; syncedAtMs: number; expiresAt: string }, now: number) {
   return {
     version: state.version,
@@ -227,7 +240,9 @@ function feedFields(state: { version: number; syncedAtMs: number; expiresAt: str
   };
 }
 
+/** The status with `ageMs` and `expired` as of `now`. */
 function withAge(status: RuleStoreStatus, now: number): RuleStoreStatus {
   const { ageMs: _old, ...rest } = status;
-  return status.lastSyncAtMs === undefined ? rest : { ...rest, ageMs: now - status.lastSyncAtMs };
+  const expired = rest.expiresAt !== undefined && Date.parse(rest.expiresAt) <= now;
+  return rest.lastSyncAtMs === undefined ? { ...rest, expired } : { ...rest, expired, ageMs: now - rest.lastSyncAtMs };
 }

@@ -2,8 +2,10 @@
 // Rebuilt only from what IndexedDB holds or has just committed, so a verdict never sees a half-applied update.
 import type { Gs1Data } from "@scangate/gs1";
 import { type EvaluateContext, evaluate, type Verdict } from "../evaluate.js";
-import { buildIndex, type RuleIndex } from "../rule-index.js";
-import type { CachedFeedState, CachedNotice } from "./rule-db.js";
+import type { FeedChanges } from "../feed/feed-state.js";
+import { buildIndex, type RuleIndex, updateIndex } from "../rule-index.js";
+import type { RuleNotice } from "../schemas.js";
+import type { CachedFeedState } from "./rule-db.js";
 import type { StoreFailure } from "./store-errors.js";
 
 /** What the till passes per scan (`today`, policy, region, store, category); the store adds the index, its clock's
@@ -19,13 +21,46 @@ export type VerdictFor = (
 /** Rules held in memory. */
 export interface HeldRules {
   readonly state: CachedFeedState;
-  readonly notices: readonly CachedNotice[];
+  /** In id order, as a feed state holds them. */
+  readonly notices: readonly RuleNotice[];
   readonly index: RuleIndex;
 }
 
 /** Indexes committed notices for verdicts. */
-export function holdRules(notices: readonly CachedNotice[], state: CachedFeedState): HeldRules {
+export function holdRules(notices: readonly RuleNotice[], state: CachedFeedState): HeldRules {
   return { state, notices, index: buildIndex(notices) };
+}
+
+/**
+ * The held rules after a delta commit: `notices` is the new full set, `changes` what the delta did; the index is
+ * updated for the changed ids only (rebuilding it for 100,000 notices takes ~150 ms in Chromium).
+ */
+export function holdChangedRules(
+  held: HeldRules,
+  notices: readonly RuleNotice[],
+  changes: FeedChanges,
+  state: CachedFeedState,
+): HeldRules {
+  const touched = [...changes.removals, ...changes.upserts.map((notice) => notice.id)];
+  const replaced = touched.flatMap((id) => {
+    const notice = noticeById(held.notices, id);
+    return notice === undefined ? [] : [notice];
+  });
+  return { state, notices, index: updateIndex(held.index, replaced, changes.upserts) };
+}
+
+/** Binary search in notices sorted by id (UTF-16 code units, as `sortNotices` orders them). */
+function noticeById(notices: readonly RuleNotice[], id: string): RuleNotice | undefined {
+  let low = 0;
+  let high = notices.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const notice = notices[middle] as RuleNotice;
+    if (notice.id === id) return notice;
+    if (notice.id < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /** Evaluates a scan against held rules, stamping the feed version and its age at `nowMs`. */

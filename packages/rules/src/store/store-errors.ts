@@ -10,6 +10,9 @@ export type StoreErrorCode =
   | "FEED_HTTP_ERROR"
   /** IndexedDB refused a read or the commit (quota, a blocked upgrade, a closed database). */
   | "STORAGE_FAILED"
+  /** The cached rules read back do not match what was committed (missing, extra or unreadable rows): none are
+   * served, and the next sync replaces them with a fresh snapshot. */
+  | "CACHE_CORRUPT"
   /** No verified rules are held yet (never synced, or the cache is still loading): the till must not gate. */
   | "NO_RULES";
 

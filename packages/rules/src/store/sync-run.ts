@@ -3,10 +3,13 @@
 // committed, in ONE Dexie transaction. Nothing is written before then and the write is all-or-nothing, so a refused
 // file, a dropped connection or a killed process leaves the last good version in place (pos-domain.md §6.2).
 import type { Ed25519Verifier } from "../feed/ed25519-verifier.js";
+import type { FeedChanges } from "../feed/feed-state.js";
 import type { TrustedKey } from "../feed/manifest-schema.js";
 import { MANIFEST_FILE, verifyFeedUpdate } from "../feed/verify-feed-update.js";
+import type { RuleNotice } from "../schemas.js";
+import { type CommittedFeed, fitsInOverlay, writeAllNotices, writeOverlay } from "./cached-rules.js";
 import type { FeedHttp } from "./feed-http.js";
-import type { CachedFeedState, CachedNotice, RuleDb } from "./rule-db.js";
+import type { CachedFeedState, RuleDb } from "./rule-db.js";
 import type { StoreError, StoreFailure } from "./store-errors.js";
 
 /** Bytes received of the file being downloaded, for a progress bar while a big snapshot loads. */
@@ -18,10 +21,16 @@ export interface SyncProgress {
   readonly totalBytes: number;
 }
 
-/** What a finished sync did: confirmed the held version (HTTP 304 or a re-signed manifest), or committed a new one. */
+/** What a finished sync did: confirmed the held version (HTTP 304 or a re-signed manifest), or committed a new one
+ * (`changes` when it got there through deltas from the held version). */
 export type SyncOutcome =
   | { readonly kind: "current"; readonly state: CachedFeedState }
-  | { readonly kind: "updated"; readonly state: CachedFeedState; readonly notices: readonly CachedNotice[] };
+  | {
+      readonly kind: "updated";
+      readonly state: CachedFeedState;
+      readonly notices: readonly RuleNotice[];
+      readonly changes?: FeedChanges;
+    };
 
 /** Everything one sync needs; the store builds it once per sync. */
 export interface SyncContext {
@@ -31,7 +40,7 @@ export interface SyncContext {
   readonly verifier: Ed25519Verifier;
   readonly nowMs: () => number;
   /** What the store serves now (loaded from IndexedDB), or `undefined` when it holds nothing. */
-  readonly held: { readonly state: CachedFeedState; readonly notices: readonly CachedNotice[] } | undefined;
+  readonly held: { readonly state: CachedFeedState; readonly notices: readonly RuleNotice[] } | undefined;
   readonly onProgress: (progress: SyncProgress) => void;
 }
 
@@ -77,27 +86,29 @@ export async function runSync(context: SyncContext): Promise<SyncResult> {
       error: update.error.code === "DOCUMENT_UNAVAILABLE" && networkFailure ? networkFailure : update.error,
     };
 
-  const state: CachedFeedState = {
-    key: "feed",
+  const feed: CommittedFeed = {
     version: update.value.state.version,
     expiresAt: update.value.manifest.expiresAt,
     syncedAtMs: context.nowMs(),
     ...(etag ? { manifestEtag: etag } : {}),
   };
-  if (held && state.version === held.state.version) {
-    // The same version re-signed with a later expiry: only the state row changes.
+  if (held && feed.version === held.state.version) {
+    // The same version re-signed with a later expiry: only the state row changes (the old ETag goes with it).
+    const { manifestEtag: _previous, ...layout } = held.state;
+    const state: CachedFeedState = { ...layout, ...feed };
     const written = await guardStorage(() => db.state.put(state));
     return written.ok ? { ok: true, value: { kind: "current", state } } : written;
   }
-  const notices = update.value.state.notices;
+  const { notices } = update.value.state;
+  const { changes } = update.value;
   const committed = await guardStorage(() =>
-    db.transaction("rw", db.notices, db.state, async () => {
-      await db.notices.clear();
-      await db.notices.bulkPut([...notices]);
-      await db.state.put(state);
-    }),
+    held && changes && fitsInOverlay(held.state, changes)
+      ? writeOverlay(db, held.state, feed, changes, notices.length)
+      : writeAllNotices(db, feed, notices),
   );
-  return committed.ok ? { ok: true, value: { kind: "updated", state, notices } } : committed;
+  if (!committed.ok) return committed;
+  const outcome = { kind: "updated", state: committed.value, notices } as const;
+  return { ok: true, value: changes ? { ...outcome, changes } : outcome };
 }
 
 function unexpected304(): SyncResult {
