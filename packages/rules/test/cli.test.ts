@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFeedCli } from "../src/cli.js";
 import { editJson, HOUR_MS, NOW_MS, notice, tempFolder } from "./feed-helpers.js";
+import { startFeedServer } from "./support/feed-server.js";
+import { actionFor, freshDbName, openTestStore } from "./support/store-harness.js";
 
 async function run(args: string[], nowMs = NOW_MS) {
   const out: string[] = [];
@@ -44,6 +46,24 @@ describe("scangate-feed", () => {
     const verified = await run(["verify", feed, "--public-key", publicKey], NOW_MS + 2 * HOUR_MS);
     expect(verified).toMatchObject({ code: 0, err: "" });
     expect(verified.out).toContain("✓ version 2: 2 notices, 1 deltas");
+  });
+
+  it("publishes files a till's store syncs over HTTP and gates on", async () => {
+    const { feed, noticesPath, privateKey, publicKey } = await setUp();
+    expect((await run(["publish", noticesPath, "--out", feed, "--key", privateKey])).code).toBe(0);
+    const server = await startFeedServer(feed);
+    try {
+      const store = openTestStore(server.url, freshDbName(), [JSON.parse(await readFile(publicKey, "utf8"))], {
+        clock: { nowMs: NOW_MS + HOUR_MS },
+      });
+      const subscription = store.status$.subscribe(); // holds the store open, as a till does
+      expect(await store.sync()).toMatchObject({ ok: true, value: { version: 1 } });
+      expect(actionFor(store, "(01)09506000134352(10)LOT2027A")).toBe("block");
+      expect(actionFor(store, "(01)09506000134352(10)LOT2027B")).toBe("allow");
+      subscription.unsubscribe();
+    } finally {
+      await server.close();
+    }
   });
 
   it("prints the refusal's code and exits 1 for a tampered or expired feed, or a key it does not know", async () => {
