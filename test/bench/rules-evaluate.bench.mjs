@@ -3,38 +3,14 @@
 // Speed is reported, never asserted.
 import { parse } from "../../packages/gs1/dist/index.js";
 import { buildIndex, evaluate } from "../../packages/rules/dist/index.js";
+import { benchNotices } from "./bench-notices.mjs";
 import { compare } from "./compare.mjs";
 
 const TODAY = "2026-11-29";
 const NOTICES = 1_000_000;
 const PER_GTIN = 5; // a GTIN with several batch recalls is the slow path
 
-/** GTIN-14 from a 13-digit body, with its GS1 check digit. */
-function gtin14(body) {
-  let sum = 0;
-  for (let index = 0; index < 13; index++) sum += Number(body[index]) * (index % 2 === 0 ? 3 : 1);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-const gtins = Array.from({ length: NOTICES / PER_GTIN }, (_, index) => gtin14(`0952${String(index).padStart(9, "0")}`));
-const notices = Array.from({ length: NOTICES }, (_, index) => ({
-  id: `bench:${index}`,
-  version: 1,
-  kind: "recall",
-  status: "active",
-  source: { authority: "PRODUCER" },
-  severity: { scheme: "LOCAL", level: "1", normalized: "high" },
-  reasons: [{ text: { en: "bench" } }],
-  effective: { from: "2026-01-01" },
-  action: { atTill: "block", ifAttributeUnknown: "warn" },
-  products: [
-    {
-      gtin: gtins[Math.floor(index / PER_GTIN)],
-      batches: [`L${index}`],
-      ...(index % 2 === 0 ? { batchRanges: [{ from: "240301", to: "240331" }] } : {}),
-    },
-  ],
-}));
+const { gtins, notices } = benchNotices(NOTICES, PER_GTIN);
 
 globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
