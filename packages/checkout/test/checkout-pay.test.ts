@@ -11,7 +11,10 @@ describe("paying", () => {
   it("takes cash, gives change, completes the sale and opens a new basket", async () => {
     const journaled: CompletedSale[] = [];
     const journal = {
-      add: async (sale: CompletedSale) => (journaled.push(sale), { ok: true }),
+      add: async (sale: CompletedSale) => {
+        journaled.push(sale);
+        return { ok: true };
+      },
       findSerial: async () => undefined,
     };
     const { checkout } = openTill({ overrides: { journal } });
