@@ -21,6 +21,8 @@ export type { CheckoutError, CheckoutErrorCode } from "./engine/checkout-errors.
 export type { CheckoutEvent } from "./engine/checkout-events.js";
 export type {
   CheckoutOptions,
+  RefundRecordInput,
+  RefundRecordResult,
   SaleJournalPort,
   StoreInfo,
   TenderProviders,
@@ -33,6 +35,7 @@ export {
   type ScanOutcome,
   type Staff,
 } from "./engine/create-checkout.js";
+export type { RefundDone, RefundRequest } from "./engine/refund-flow.js";
 export { saleRecordOf } from "./engine/sale-record.js";
 export type { ScanAdded } from "./engine/scan-flow.js";
 export type { CompletedSale, SaleTender, Totals } from "./sale/completed-sale.js";

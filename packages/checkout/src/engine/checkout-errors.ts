@@ -28,6 +28,8 @@ export type CheckoutErrorCode =
   | "NO_PAYMENT"
   /** The payment bridge refused the tender or the refund (`detail` carries its code). */
   | "PAYMENT_REFUSED"
+  /** The journal refused the refund (`detail`: UNKNOWN_LINE, LINE_ALREADY_REFUNDED, REFUND_EXCEEDS_PAID …). */
+  | "REFUND_REFUSED"
   /** A part of the till needed for this command is not configured (`detail` names it). */
   | "NOT_CONFIGURED"
   /** The journal or the sales outbox could not store the sale (it is kept in the state to retry). */

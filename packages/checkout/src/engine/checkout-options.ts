@@ -31,7 +31,26 @@ export interface SaleJournalPort {
   add(sale: CompletedSale): Promise<{ readonly ok: boolean }>;
   /** The sale this serialised unit was sold in, if any (a second sale suggests a copied code). */
   findSerial(gtin: string, serial: string): Promise<{ readonly saleId: string } | undefined>;
+  /** A past sale, for refunds. Without it `refund()` answers NOT_CONFIGURED. */
+  get?(saleId: string): Promise<CompletedSale | undefined>;
+  /** Checks a refund against the sale and its earlier refunds and records it (idempotent on `refundId`). */
+  recordRefund?(saleId: string, refund: RefundRecordInput): Promise<RefundRecordResult>;
 }
+
+/** A refund as the checkout records it in the journal. */
+export interface RefundRecordInput {
+  readonly refundId: string;
+  readonly lineIds?: readonly string[];
+  readonly amountMinor: number;
+  readonly tender: "cash" | "wallet" | "gateway";
+  readonly atMs: number;
+  readonly by: string;
+}
+
+/** The journal's answer to a refund. */
+export type RefundRecordResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
 /** Which payment provider (`PaymentProvider.id`) takes each kind of tender. */
 export interface TenderProviders {
@@ -70,5 +89,5 @@ export interface CheckoutOptions {
   /** The clock (`scheduler.now()`, epoch ms). @default rxjs asyncScheduler */
   readonly scheduler?: SchedulerLike;
   /** Makes sale, line and hold ids. @default "S" + time + random */
-  readonly newId?: (kind: "sale" | "held" | "alarm") => string;
+  readonly newId?: (kind: "sale" | "held" | "alarm" | "refund") => string;
 }

@@ -18,6 +18,7 @@ import type { Alarm, CheckoutState, HeldBasket } from "./checkout-state.js";
 import { completeSale } from "./complete-sale.js";
 import { draftLine, type GateContext, type LineDraft, regate, withUnits } from "./line-builder.js";
 import { type PaymentRequest, runPayment } from "./payment-flow.js";
+import { type RefundDone, type RefundRequest, refundSale } from "./refund-flow.js";
 import { lineFromScan, type ScanAdded } from "./scan-flow.js";
 
 /** Staff acting on a line: staff id and role (`cashier`, `supervisor`). */
@@ -78,13 +79,17 @@ export interface Checkout {
   pay(tender: CheckoutTender): Promise<Result<PaymentAttempt, CheckoutError>>;
   /** The cashier's cancel of the running payment (reversed if anything was sent). */
   cancelPayment(): Promise<Result<PaymentAttempt, CheckoutError>>;
+  /** Refunds lines or an amount of a past sale (from the journal), back to the wallet that paid or in cash. */
+  refund(saleId: string, request: RefundRequest): Promise<Result<RefundDone, CheckoutError>>;
   /** Removes an alarm the cashier has seen. */
   dismissAlarm(alarmId: string): void;
 }
 
-function defaultId(kind: "sale" | "held" | "alarm"): string {
+const ID_PREFIX = { sale: "S", held: "H", alarm: "A", refund: "R" } as const;
+
+function defaultId(kind: keyof typeof ID_PREFIX): string {
   const random = Math.random().toString(36).slice(2, 8).toUpperCase();
-  return `${kind === "sale" ? "S" : kind === "held" ? "H" : "A"}${Date.now().toString(36).toUpperCase()}${random}`;
+  return `${ID_PREFIX[kind]}${Date.now().toString(36).toUpperCase()}${random}`;
 }
 
 /**
@@ -492,6 +497,25 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       if (!cancelled.ok)
         return refuse(checkoutError("PAYMENT_REFUSED", cancelled.error.message, { detail: cancelled.error.code }));
       return cancelled;
+    },
+    refund(saleId, request) {
+      return serial(async (): Promise<Result<RefundDone, CheckoutError>> => {
+        const done = await refundSale(saleId, request, {
+          options,
+          currency,
+          refundId: newId("refund"),
+          nowMs: nowMs(),
+        });
+        if (!done.ok) return refuse(done);
+        commit(core, {
+          type: "refund",
+          refundedSaleId: saleId,
+          amountMinor: done.value.amountMinor,
+          by: request.by,
+          ...(done.value.attemptId ? { attemptId: done.value.attemptId } : {}),
+        });
+        return done;
+      });
     },
     dismissAlarm(alarmId) {
       if (!core.alarms.some((alarm) => alarm.id === alarmId)) return;
