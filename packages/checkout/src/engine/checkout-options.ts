@@ -10,6 +10,7 @@ import type { Observable, SchedulerLike } from "rxjs";
 import type { GatePolicy } from "../basket/line-gate.js";
 import type { PriceTolerance } from "../basket/price-line.js";
 import type { Catalog } from "../catalog/catalog.js";
+import type { RefundInput } from "../journal/journal-db.js";
 import type { CompletedSale } from "../sale/completed-sale.js";
 
 /** The store the till is in. */
@@ -34,17 +35,7 @@ export interface SaleJournalPort {
   /** A past sale, for refunds. Without it `refund()` answers NOT_CONFIGURED. */
   get?(saleId: string): Promise<CompletedSale | undefined>;
   /** Checks a refund against the sale and its earlier refunds and records it (idempotent on `refundId`). */
-  recordRefund?(saleId: string, refund: RefundRecordInput): Promise<RefundRecordResult>;
-}
-
-/** A refund as the checkout records it in the journal. */
-export interface RefundRecordInput {
-  readonly refundId: string;
-  readonly lineIds?: readonly string[];
-  readonly amountMinor: number;
-  readonly tender: "cash" | "wallet" | "gateway";
-  readonly atMs: number;
-  readonly by: string;
+  recordRefund?(saleId: string, refund: RefundInput): Promise<RefundRecordResult>;
 }
 
 /** The journal's answer to a refund. */
