@@ -121,6 +121,30 @@ describe("counting", () => {
   });
 });
 
+describe("quick-add", () => {
+  it("asks the stall owner for an unknown code, saves the answer and sells it; refuses a bad answer", async () => {
+    const asked: string[] = [];
+    const { checkout, catalog } = openTill({
+      overrides: {
+        quickAdd: async (gtin) => {
+          asked.push(gtin);
+          return gtin === "04006381333931"
+            ? { gtin, name: "茭白", priceMinor: 600, unit: "kg" }
+            : { gtin, name: "", priceMinor: -1 };
+        },
+      },
+    });
+    const line = await added(checkout.scan("]d201040063813339313103000650"));
+    expect(line).toMatchObject({ name: "茭白", quantity: { kind: "weight", kg: 0.65 }, amountMinor: 390 });
+    expect(await catalog.lookup("04006381333931")).toMatchObject({ name: "茭白", priceMinor: 600 });
+    expect(await checkout.scan("]E05012345678900")).toMatchObject({
+      ok: false,
+      error: { code: "UNKNOWN_ITEM", gtin: "05012345678900", detail: expect.stringContaining("quick-add") },
+    });
+    expect(asked).toEqual(["04006381333931", "05012345678900"]);
+  });
+});
+
 describe("basket commands", () => {
   it("sets a quantity, removes a line, holds and recalls a basket, voids one", async () => {
     const { checkout } = openTill();

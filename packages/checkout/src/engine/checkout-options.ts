@@ -10,6 +10,7 @@ import type { Observable, SchedulerLike } from "rxjs";
 import type { GatePolicy } from "../basket/line-gate.js";
 import type { PriceTolerance } from "../basket/price-line.js";
 import type { Catalog } from "../catalog/catalog.js";
+import type { CatalogItemInput } from "../catalog/catalog-item.js";
 import type { RefundInput } from "../journal/journal-db.js";
 import type { CompletedSale } from "../sale/completed-sale.js";
 
@@ -55,7 +56,8 @@ export interface TenderProviders {
 export interface CheckoutOptions {
   /** Scans from `@scangate/scanner`; consumed while `state$` is subscribed. */
   readonly scans$?: Observable<Scan>;
-  readonly catalog: Catalog;
+  /** Where products are found; a `put` (as `createCatalog` has) lets quick-add save new items. */
+  readonly catalog: Catalog & { put?(item: CatalogItemInput): Promise<unknown> };
   /** The rule store's verdicts (`RuleStore` fits). */
   readonly rules: { readonly verdict: VerdictFor };
   /** The payment bridge (`PaymentBridge` fits). */
@@ -79,6 +81,12 @@ export interface CheckoutOptions {
   readonly gs1?: Omit<ParseOptions, "today">;
   /** The clock (`scheduler.now()`, epoch ms). @default rxjs asyncScheduler */
   readonly scheduler?: SchedulerLike;
+  /**
+   * Quick-add for a stall: called with the GTIN of a scan the catalogue does not know; answer the item (name, price,
+   * unit — e.g. from a form the owner fills) to save it (through `catalog.put` when the catalogue has one) and sell
+   * it, or `undefined` to refuse the scan with UNKNOWN_ITEM. Later commands wait while the form is open.
+   */
+  readonly quickAdd?: (gtin: string) => Promise<CatalogItemInput | undefined>;
   /** Makes sale, line and hold ids. @default "S" + time + random */
   readonly newId?: (kind: "sale" | "held" | "alarm" | "refund") => string;
 }

@@ -5,6 +5,7 @@ import type { Result } from "@scangate/gs1";
 import { type Gs1Data, parse } from "@scangate/gs1";
 import type { BasketLine, LineCheck } from "../basket/basket-line.js";
 import { type PriceTolerance, priceScannedItem } from "../basket/price-line.js";
+import { type CatalogItem, CatalogItemSchema } from "../catalog/catalog-item.js";
 import { type CheckoutError, checkoutError } from "./checkout-errors.js";
 import type { CheckoutOptions } from "./checkout-options.js";
 import { draftLine, type GateContext, type LineDraft } from "./line-builder.js";
@@ -30,6 +31,22 @@ function catalogGtinOf(data: Gs1Data): string | undefined {
   return data.gtin;
 }
 
+/** The item the quick-add hook answers for an unknown GTIN, validated and saved; UNKNOWN_ITEM when it answers none
+ * or one that fails the catalogue schema (`detail` says why). */
+async function quickAdded(gtin: string, options: CheckoutOptions): Promise<Result<CatalogItem, CheckoutError>> {
+  const unknown = (detail?: string) =>
+    checkoutError("UNKNOWN_ITEM", `${gtin} is not in the catalogue`, { gtin, ...(detail ? { detail } : {}) });
+  const answer = await options.quickAdd?.(gtin);
+  if (answer === undefined) return unknown();
+  const item = CatalogItemSchema.safeParse({ ...answer, gtin });
+  if (!item.success)
+    return unknown(
+      `quick-add: ${item.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
+  await options.catalog.put?.(item.data);
+  return { ok: true, value: item.data };
+}
+
 /** The line a scan makes (not yet in the basket), or why it cannot be sold. */
 export async function lineFromScan(text: string, context: ScanContext): Promise<Result<LineDraft, CheckoutError>> {
   const parsed = parse(text, { ...context.options.gs1, today: context.today });
@@ -37,8 +54,10 @@ export async function lineFromScan(text: string, context: ScanContext): Promise<
   const data = parsed.value;
   const gtin = catalogGtinOf(data);
   if (gtin === undefined) return checkoutError("NOT_A_PRODUCT", "the scan carries no product GTIN");
-  const item = await context.options.catalog.lookup(gtin);
-  if (!item) return checkoutError("UNKNOWN_ITEM", `${gtin} is not in the catalogue`, { gtin });
+  const known = await context.options.catalog.lookup(gtin);
+  const found = known ? { ok: true as const, value: known } : await quickAdded(gtin, context.options);
+  if (!found.ok) return found;
+  const item = found.value;
 
   const checks: LineCheck[] = [];
   if (data.serial !== undefined) {

@@ -30,11 +30,18 @@ export const CATALOG: CatalogItemInput[] = [
 ];
 
 /** A catalogue over a Map: the smallest real `Catalog`. */
-export function mapCatalog(items: readonly CatalogItemInput[]): Catalog & { add(item: CatalogItemInput): void } {
+export function mapCatalog(
+  items: readonly CatalogItemInput[],
+): Catalog & { put(item: CatalogItemInput): Promise<void> } {
   const byGtin = new Map<string, CatalogItem>();
   const add = (item: CatalogItemInput) => byGtin.set(item.gtin, CatalogItemSchema.parse(item));
   for (const item of items) add(item);
-  return { lookup: async (gtin) => byGtin.get(gtin), add };
+  return {
+    lookup: async (gtin) => byGtin.get(gtin),
+    put: async (item) => {
+      add(item);
+    },
+  };
 }
 
 /** A failed-inspection notice on MILK batch `batch`; `override` lets a supervisor sell it with a reason. */
