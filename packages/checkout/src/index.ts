@@ -35,6 +35,7 @@ export {
 } from "./catalog/create-catalog.js";
 export type { IndexedDbBinding } from "./catalog/indexed-db-binding.js";
 export { type MemoryCatalog, memoryCatalog } from "./catalog/memory-catalog.js";
+export type { Checkout, CheckoutTender, ScanOutcome, Staff } from "./engine/checkout-api.js";
 export type { CheckoutError, CheckoutErrorCode } from "./engine/checkout-errors.js";
 export type { CheckoutEvent } from "./engine/checkout-events.js";
 export type {
@@ -45,13 +46,7 @@ export type {
   TenderProviders,
 } from "./engine/checkout-options.js";
 export type { Alarm, CheckoutState, HeldBasket, PaymentInProgress } from "./engine/checkout-state.js";
-export {
-  type Checkout,
-  type CheckoutTender,
-  createCheckout,
-  type ScanOutcome,
-  type Staff,
-} from "./engine/create-checkout.js";
+export { createCheckout } from "./engine/create-checkout.js";
 export type { RefundDone, RefundRequest } from "./engine/refund-flow.js";
 export { saleRecordOf } from "./engine/sale-record.js";
 export type { ScanAdded } from "./engine/scan-flow.js";

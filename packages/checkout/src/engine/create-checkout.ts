@@ -10,6 +10,7 @@ import type { BasketLine, LineResolution } from "../basket/basket-line.js";
 import { DEFAULT_GATE_POLICY, type GatePolicy, isSettled, overrideRefusal } from "../basket/line-gate.js";
 import { DEFAULT_PRICE_TOLERANCE, priceManualItem } from "../basket/price-line.js";
 import type { SaleTender } from "../sale/completed-sale.js";
+import type { Checkout, CheckoutTender, ScanOutcome } from "./checkout-api.js";
 import { type CheckoutError, checkoutError } from "./checkout-errors.js";
 import type { CheckoutEvent, CheckoutEventBody } from "./checkout-events.js";
 import type { CheckoutOptions } from "./checkout-options.js";
@@ -18,72 +19,8 @@ import type { Alarm, CheckoutState, HeldBasket } from "./checkout-state.js";
 import { completeSale } from "./complete-sale.js";
 import { draftLine, type GateContext, type LineDraft, regate, withUnits } from "./line-builder.js";
 import { type PaymentRequest, runPayment } from "./payment-flow.js";
-import { type RefundDone, type RefundRequest, refundSale } from "./refund-flow.js";
-import { lineFromScan, type ScanAdded } from "./scan-flow.js";
-
-/** Staff acting on a line: staff id and role (`cashier`, `supervisor`). */
-export interface Staff {
-  readonly by: string;
-  readonly role: string;
-}
-
-/** How the customer pays (one tender; several make a split tender). `amountMinor` defaults to what is due. */
-export type CheckoutTender =
-  | { readonly kind: "cash"; readonly tenderedMinor: number; readonly amountMinor?: number }
-  | { readonly kind: "wallet"; readonly authCode: string; readonly amountMinor?: number }
-  | { readonly kind: "qr"; readonly amountMinor?: number };
-
-/** What a scan did: added (or merged into) a line, or was a customer's payment code that started a wallet payment
- * for what is due (`payment` resolves as `pay()` does). */
-export type ScanOutcome =
-  | ScanAdded
-  | { readonly kind: "payment"; readonly payment: Promise<Result<PaymentAttempt, CheckoutError>> };
-
-/** The checkout engine. */
-export interface Checkout {
-  /** The till's state; subscribing also consumes `scans$`. Replays the current state; never errors. */
-  readonly state$: Observable<CheckoutState>;
-  /** Every change, as it happens (hot: subscribe before acting to see all). */
-  readonly events$: Observable<CheckoutEvent>;
-  /** The current state. */
-  snapshot(): CheckoutState;
-  /** Adds a scanned item (a customer's payment code starts a wallet payment instead). */
-  scan(input: Scan | string): Promise<Result<ScanOutcome, CheckoutError>>;
-  /** Adds an item by hand: GTIN-14 (or 8/12/13) and units, or kilograms for items sold by the kg. */
-  addItem(input: {
-    readonly gtin: string;
-    readonly units?: number;
-    readonly kg?: number;
-  }): Promise<Result<BasketLine, CheckoutError>>;
-  /** Sets the unit count of a count line. */
-  setQuantity(lineId: string, units: number): Promise<Result<BasketLine, CheckoutError>>;
-  /** Removes a line (before payment). */
-  removeLine(lineId: string, by?: string): Promise<Result<BasketLine, CheckoutError>>;
-  /** A cashier confirms a warned line (where the gate policy asks only for acknowledgement). */
-  acknowledge(lineId: string, staff: Staff): Promise<Result<BasketLine, CheckoutError>>;
-  /** Lets a warned or blocked line through with a reason, where the notice and the gate policy allow that role. */
-  override(lineId: string, staff: Staff & { readonly reasonCode: string }): Promise<Result<BasketLine, CheckoutError>>;
-  /** Empties the basket (before payment), recording who and why. */
-  voidBasket(staff: {
-    readonly by: string;
-    readonly reasonCode: string;
-  }): Promise<Result<readonly BasketLine[], CheckoutError>>;
-  /** Puts the basket aside and starts an empty one. */
-  hold(): Promise<Result<HeldBasket, CheckoutError>>;
-  /** Brings a held basket back (holding the current one if it has lines). */
-  recall(heldId: string): Promise<Result<CheckoutState, CheckoutError>>;
-  /**
-   * Pays (part of) what is due. Re-gates every line against the rules held now first, and refuses while any line
-   * blocks or waits for acknowledgement. Resolves when the payment attempt is resolved; a settled sale is completed.
-   */
-  pay(tender: CheckoutTender): Promise<Result<PaymentAttempt, CheckoutError>>;
-  /** The cashier's cancel of the running payment (reversed if anything was sent). */
-  cancelPayment(): Promise<Result<PaymentAttempt, CheckoutError>>;
-  /** Refunds lines or an amount of a past sale (from the journal), back to the wallet that paid or in cash. */
-  refund(saleId: string, request: RefundRequest): Promise<Result<RefundDone, CheckoutError>>;
-  /** Removes an alarm the cashier has seen. */
-  dismissAlarm(alarmId: string): void;
-}
+import { type RefundDone, refundSale } from "./refund-flow.js";
+import { lineFromScan } from "./scan-flow.js";
 
 const ID_PREFIX = { sale: "S", held: "H", alarm: "A", refund: "R" } as const;
 

@@ -5,12 +5,12 @@ import type { Result } from "@scangate/gs1";
 import type { PaymentAttempt, Tender } from "@scangate/payments";
 import { isResolved } from "@scangate/payments";
 import type { SaleTender } from "../sale/completed-sale.js";
+import type { CheckoutTender } from "./checkout-api.js";
 import { type CheckoutError, checkoutError } from "./checkout-errors.js";
 import type { CheckoutEventBody } from "./checkout-events.js";
 import type { CheckoutOptions, TenderProviders } from "./checkout-options.js";
 import type { CheckoutCore } from "./checkout-snapshot.js";
 import type { Alarm } from "./checkout-state.js";
-import type { CheckoutTender } from "./create-checkout.js";
 
 /** A tender the settlement gate accepted. */
 export interface PaymentRequest {

@@ -8,8 +8,9 @@ import { asyncScheduler, type SchedulerLike } from "rxjs";
 import { onTestFinished } from "vitest";
 import type { Catalog } from "../../src/catalog/catalog.js";
 import { type CatalogItem, type CatalogItemInput, CatalogItemSchema } from "../../src/catalog/catalog-item.js";
+import type { Checkout } from "../../src/engine/checkout-api.js";
 import type { CheckoutOptions } from "../../src/engine/checkout-options.js";
-import { type Checkout, createCheckout } from "../../src/engine/create-checkout.js";
+import { createCheckout } from "../../src/engine/create-checkout.js";
 
 export const NOW_MS = Date.parse("2026-11-29T02:00:00Z"); // 10:00 in Asia/Shanghai
 export const TODAY = "2026-11-29";
