@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          globalSetup: ["packages/hub/test/support/postgres.global-setup.ts"],
           include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["**/*.browser.test.ts", "**/node_modules/**", "test/bench/**"],
         },
