@@ -4,16 +4,17 @@
 import { sign } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { z } from "zod";
 import type { RuleNotice } from "../schemas.js";
 import { toBase64Url } from "./base64url.js";
-import { type FeedDelta, FeedDeltaSchema, type FeedSnapshot, FeedSnapshotSchema } from "./feed-document-schemas.js";
+import { FeedSnapshotSchema } from "./feed-document-schemas.js";
 import { type FeedResult, feedError } from "./feed-errors.js";
 import { loadPrivateKey } from "./feed-keys.js";
 import { sortNotices } from "./feed-state.js";
 import { type DeltaEntry, type FeedManifest, FeedManifestSchema, type ManifestSignatures } from "./manifest-schema.js";
-import { readJsonDocument } from "./read-json-document.js";
+import { checkSchema, readJsonDocument } from "./read-json-document.js";
 import { sha256Hex } from "./sha256.js";
-import { verifySnapshot } from "./verify-document.js";
+import { checkPinned } from "./verify-document.js";
 import { MANIFEST_FILE } from "./verify-feed-update.js";
 
 /** What `publishFeed` needs. */
@@ -56,27 +57,37 @@ export async function publishFeed(options: PublishFeedOptions): Promise<FeedResu
   if (!previous.ok) return previous;
   const version = (previous.value?.manifest.version ?? 0) + 1;
 
-  const snapshotDocument: FeedSnapshot = {
-    format: "scangate-feed-snapshot/1",
-    version,
-    notices: sortNotices(options.notices),
-  };
-  // Parsing what we are about to sign refuses input a till would refuse (e.g. a notice id twice) before publishing.
-  const snapshot = readJsonDocument(encode(snapshotDocument), FeedSnapshotSchema, `snapshot-${version}.json`);
+  // Checking what we are about to sign refuses input a till would refuse (e.g. a notice id twice) before publishing.
+  const snapshot = checkSchema(
+    FeedSnapshotSchema,
+    { format: "scangate-feed-snapshot/1", version, notices: sortNotices(options.notices) },
+    `snapshot-${version}.json`,
+  );
   if (!snapshot.ok) return snapshot;
+  // Each notice is serialised once: the snapshot is made of these strings, and the delta compares them.
+  const noticeJson = snapshot.value.notices.map((notice) => JSON.stringify(notice));
   const files: Array<{ file: string; bytes: Uint8Array }> = [];
-  const snapshotFile = { file: `snapshot-${version}.json`, bytes: encode(snapshot.value) };
+  const snapshotFile = {
+    file: `snapshot-${version}.json`,
+    bytes: encodeText(
+      `{"format":"scangate-feed-snapshot/1","version":${version},"notices":[${noticeJson.join(",")}]}\n`,
+    ),
+  };
   files.push(snapshotFile);
 
   let deltas: DeltaEntry[] = [];
   if (previous.value !== undefined) {
-    const delta = deltaBetween(previous.value.snapshot, snapshot.value);
-    const deltaFile = { file: `delta-${delta.fromVersion}-${delta.toVersion}.json`, bytes: encode(delta) };
+    const fromVersion = previous.value.manifest.version;
+    const { upserts, removals } = deltaBetween(previous.value.noticeJson, snapshot.value.notices, noticeJson);
+    const deltaFile = {
+      file: `delta-${fromVersion}-${version}.json`,
+      bytes: encodeText(
+        `{"format":"scangate-feed-delta/1","fromVersion":${fromVersion},"toVersion":${version},` +
+          `"upserts":[${upserts.join(",")}],"removals":${JSON.stringify(removals)}}\n`,
+      ),
+    };
     files.push(deltaFile);
-    deltas = [
-      ...previous.value.manifest.deltas,
-      { ...(await pin(deltaFile)), fromVersion: delta.fromVersion, toVersion: version },
-    ];
+    deltas = [...previous.value.manifest.deltas, { ...(await pin(deltaFile)), fromVersion, toVersion: version }];
   }
 
   const manifest = FeedManifestSchema.parse({
@@ -106,7 +117,8 @@ export async function publishFeed(options: PublishFeedOptions): Promise<FeedResu
   };
 }
 
-type PreviousVersion = { manifest: FeedManifest; snapshot: FeedSnapshot } | undefined;
+/** The folder's current version: its manifest, and each notice of its snapshot as JSON text by id. */
+type PreviousVersion = { manifest: FeedManifest; noticeJson: Map<string, string> } | undefined;
 
 async function readPreviousVersion(outDir: string): Promise<FeedResult<PreviousVersion>> {
   let manifestBytes: Uint8Array;
@@ -116,37 +128,49 @@ async function readPreviousVersion(outDir: string): Promise<FeedResult<PreviousV
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { ok: true, value: undefined };
     throw error;
   }
-  // Our own folder, so no signature check (the key may have been rotated since); the hash check still refuses to
-  // build a delta on a snapshot that was edited by hand.
+  // Our own folder, so no signature check (the key may have been rotated since); the hash check refuses to build
+  // a delta on a snapshot that was edited by hand. Its notices passed the schema when they were published, so only
+  // the shape the delta needs is checked here (re-validating 100,000 notices would double the publish time).
   const manifest = readJsonDocument(manifestBytes, FeedManifestSchema, MANIFEST_FILE);
   if (!manifest.ok) return manifest;
-  const snapshotPath = join(outDir, manifest.value.snapshot.file);
+  const entry = manifest.value.snapshot;
+  const snapshotPath = join(outDir, entry.file);
   const snapshotBytes = await readFile(snapshotPath).catch(() => undefined);
   if (snapshotBytes === undefined)
-    return feedError("DOCUMENT_UNAVAILABLE", `${snapshotPath} is missing`, { file: manifest.value.snapshot.file });
-  const snapshot = await verifySnapshot(snapshotBytes, manifest.value.snapshot);
+    return feedError("DOCUMENT_UNAVAILABLE", `${snapshotPath} is missing`, { file: entry.file });
+  const pinned = await checkPinned(snapshotBytes, entry);
+  if (!pinned.ok) return pinned;
+  const snapshot = readJsonDocument(snapshotBytes, PreviousSnapshotShape, entry.file);
   if (!snapshot.ok) return snapshot;
-  return { ok: true, value: { manifest: manifest.value, snapshot: snapshot.value } };
+  const noticeJson = new Map(snapshot.value.notices.map((notice) => [notice.id, JSON.stringify(notice)]));
+  return { ok: true, value: { manifest: manifest.value, noticeJson } };
 }
 
-function deltaBetween(from: FeedSnapshot, to: FeedSnapshot): FeedDelta {
-  const before = new Map(from.notices.map((notice) => [notice.id, JSON.stringify(notice)]));
-  const after = new Set(to.notices.map((notice) => notice.id));
-  return FeedDeltaSchema.parse({
-    format: "scangate-feed-delta/1",
-    fromVersion: from.version,
-    toVersion: to.version,
-    upserts: to.notices.filter((notice) => before.get(notice.id) !== JSON.stringify(notice)),
-    removals: [...before.keys()].filter((id) => !after.has(id)),
-  } satisfies FeedDelta);
+/** What the delta needs of the previous snapshot: notices with ids (the rest is compared as JSON text). */
+const PreviousSnapshotShape = z.object({ notices: z.array(z.looseObject({ id: z.string() })) });
+
+/** Notices added or changed (as their JSON text) and ids removed, from the previous snapshot to this one. */
+function deltaBetween(
+  before: ReadonlyMap<string, string>,
+  notices: readonly RuleNotice[],
+  noticeJson: readonly string[],
+): { upserts: string[]; removals: string[] } {
+  const upserts = noticeJson.filter((json, index) => before.get((notices[index] as RuleNotice).id) !== json);
+  const after = new Set(notices.map((notice) => notice.id));
+  return { upserts, removals: [...before.keys()].filter((id) => !after.has(id)) };
 }
 
 async function pin({ file, bytes }: { file: string; bytes: Uint8Array }) {
   return { file, sha256: await sha256Hex(bytes), bytes: bytes.length };
 }
 
+/** Small documents (manifest, signatures) are indented for people who open them. */
 function encode(document: unknown): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`);
+  return encodeText(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+function encodeText(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }
 
 async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {

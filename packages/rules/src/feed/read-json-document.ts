@@ -15,7 +15,16 @@ export function readJsonDocument<Schema extends z.ZodType>(
   } catch (error) {
     return feedError("MALFORMED_DOCUMENT", `${file} is not UTF-8 JSON: ${(error as Error).message}`, { file });
   }
-  const parsed = schema.safeParse(json);
+  return checkSchema(schema, json, file);
+}
+
+/** `value` as `schema` reads it, or MALFORMED_DOCUMENT naming `file` and every issue. */
+export function checkSchema<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  file: string,
+): FeedResult<z.infer<Schema>> {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
     return feedError("MALFORMED_DOCUMENT", `${file} does not match its schema: ${issues.slice(0, 3).join("; ")}`, {

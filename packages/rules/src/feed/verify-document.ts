@@ -7,11 +7,11 @@ import type { DeltaEntry, SnapshotEntry } from "./manifest-schema.js";
 import { readJsonDocument } from "./read-json-document.js";
 import { sha256Hex } from "./sha256.js";
 
-async function verifyPinned<Schema extends z.ZodType>(
+/** HASH_MISMATCH when `bytes` are not the file the manifest entry pins (length and SHA-256). */
+export async function checkPinned(
   bytes: Uint8Array,
   entry: { readonly file: string; readonly sha256: string; readonly bytes: number },
-  schema: Schema,
-): Promise<FeedResult<z.infer<Schema>>> {
+): Promise<FeedResult<Uint8Array>> {
   const found = await sha256Hex(bytes);
   if (bytes.length !== entry.bytes || found !== entry.sha256)
     return feedError("HASH_MISMATCH", `${entry.file} is not the file the manifest pins`, {
@@ -19,7 +19,16 @@ async function verifyPinned<Schema extends z.ZodType>(
       expected: `sha256 ${entry.sha256}, ${entry.bytes} bytes`,
       found: `sha256 ${found}, ${bytes.length} bytes`,
     });
-  return readJsonDocument(bytes, schema, entry.file);
+  return { ok: true, value: bytes };
+}
+
+async function verifyPinned<Schema extends z.ZodType>(
+  bytes: Uint8Array,
+  entry: { readonly file: string; readonly sha256: string; readonly bytes: number },
+  schema: Schema,
+): Promise<FeedResult<z.infer<Schema>>> {
+  const pinned = await checkPinned(bytes, entry);
+  return pinned.ok ? readJsonDocument(bytes, schema, entry.file) : pinned;
 }
 
 /**
