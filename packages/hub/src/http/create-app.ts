@@ -13,6 +13,7 @@ import type { HubFeed } from "../feed/hub-feed.js";
 import type { HubStorage } from "../storage/hub-storage.js";
 import { registerAdminRoutes } from "./admin-routes.js";
 import { registerCaptureRoutes } from "./capture-routes.js";
+import { registerTillCors } from "./cors.js";
 import { registerFeedRoutes } from "./feed-routes.js";
 import { registerNoticeRoutes } from "./notice-routes.js";
 import { registerProducerPage } from "./producer-page.js";
@@ -70,6 +71,7 @@ export function createHubApp(options: HubAppOptions): FastifyInstance {
     storage: options.storage.kind,
     feedVersion: options.feed.version(),
   }));
+  registerTillCors(app);
   registerCaptureRoutes(app, options);
   registerAdminRoutes(app, options.storage, options.clock);
   registerNoticeRoutes(app, options.storage, options.feed);
