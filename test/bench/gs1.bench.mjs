@@ -14,6 +14,8 @@ const { parseBarcode } = require("gs1-barcode-parser-mod");
 const { DigitalLink } = require("digital-link.js");
 
 const options = { today: TODAY };
+/** Rounds per scan; the summary takes each parser's best (lowest mean) round. */
+const ROUNDS = 5;
 const WEIGHED_GTIN = withCheckDigit("9952123454321");
 
 /** The scans, each with the GTIN and the AIs (in scan order) a correct reader returns. */
@@ -86,6 +88,8 @@ function fidelity(parser, scan) {
 
 /** µs/op of each measured task, by scan then parser name. */
 const measured = new Map();
+/** µs/op in steady state (see steadyStateMicros), by scan then parser name. */
+const steadyState = new Map();
 /** Scans ScanGate itself read wrongly: still timed (it is the baseline), but no target can PASS on them. */
 const scanGateWrong = new Set();
 
@@ -98,8 +102,15 @@ for (const scan of SCANS) {
     if (parser === PARSERS[0] && verdict !== "ok") scanGateWrong.add(scan.name);
     if (parser === PARSERS[0] || verdict === "ok") tasks.push([parser.name, () => parser.run(scan.input)]);
   }
-  const rows = await compare(`${scan.name}: parse with full validation`, tasks);
-  measured.set(scan.name, new Map(rows.map((row) => [row.name, row.microsPerOp])));
+  // The machine is shared: one noisy round can swing a mean by half. Every parser runs in every round, and
+  // each keeps its best round, so a ratio compares undisturbed runs on both sides.
+  const best = new Map();
+  for (let round = 1; round <= ROUNDS; round++) {
+    const rows = await compare(`${scan.name}: parse with full validation (round ${round}/${ROUNDS})`, tasks);
+    for (const row of rows) best.set(row.name, Math.min(best.get(row.name) ?? Infinity, row.microsPerOp));
+  }
+  measured.set(scan.name, best);
+  steadyState.set(scan.name, steadyStateMicros(tasks));
 }
 
 const DIGITAL_LINK = "https://id.gs1.org/01/09521234543213/10/ABC123/21/SER42?17=251231";
@@ -131,6 +142,36 @@ await compare(`Formatting ${toHri(data)} (@scangate/gs1 alone)`, [
 
 printSummary();
 
+/**
+ * A second measure that a busy machine disturbs less than tinybench's mean (one preempted call of a few ms moves
+ * a mean of half a microsecond): batches of calls timed as a whole, the parsers taking turns batch by batch, and
+ * each parser's fastest batch. Timer overhead stays out of it, as a batch is timed once.
+ * @param {Array<[string, () => unknown]>} tasks
+ * @returns {Map<string, number>} µs per call by parser name
+ */
+function steadyStateMicros(tasks, batches = 15, targetBatchMs = 20) {
+  const calls = tasks.map(([, run]) => {
+    const started = process.hrtime.bigint();
+    let count = 0;
+    while (Number(process.hrtime.bigint() - started) < 20e6) {
+      run();
+      count++;
+    }
+    return Math.max(100, Math.round((count * targetBatchMs) / 20));
+  });
+  const best = new Map();
+  for (let batch = 0; batch < batches; batch++) {
+    tasks.forEach(([name, run], index) => {
+      const count = calls[index];
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < count; i++) run();
+      const micros = Number(process.hrtime.bigint() - started) / 1000 / count;
+      best.set(name, Math.min(best.get(name) ?? Infinity, micros));
+    });
+  }
+  return best;
+}
+
 /** digital-link.js must return the same key, qualifiers and attributes as ScanGate reads. */
 function checkDigitalLinkFidelity() {
   const expected = { "01": "09521234543213", 10: "ABC123", 21: "SER42", 17: "251231" };
@@ -157,17 +198,29 @@ function sameValues(got, expected) {
 
 /** The issue's targets, each as a measured ratio (peer µs / ScanGate µs) with PASS or MISS. */
 function printSummary() {
-  console.log("### Summary (@scangate/gs1)");
+  console.log(`### Summary (@scangate/gs1; scans: each parser's best mean of ${ROUNDS} rounds)`);
   for (const scan of SCANS) {
     const times = measured.get(scan.name);
     const wrong = scanGateWrong.has(scan.name) ? " (WRONG ANSWER, see fidelity)" : "";
-    console.log(`  ${scan.name}: ${times.get(PARSERS[0].name).toFixed(3)} µs/parse${wrong}`);
+    const peers = [...times].slice(1).map(([name, micros]) => `${name} ${micros.toFixed(3)}`);
+    console.log(`  ${scan.name}: ${times.get(PARSERS[0].name).toFixed(3)} µs/parse${wrong} (${peers.join(", ")})`);
   }
   console.log(`  GS1 Digital Link URI: ${digitalLinkRows[0].microsPerOp.toFixed(3)} µs/parse`);
   console.log("Targets (ratio = peer µs / ScanGate µs):");
   for (const scan of SCANS) {
     target(`full-validation parse at least as fast as bark-js, ${scan.name}`, scan, "bark-js", 1);
     target(`≥ 5× faster than gs1-barcode-parser-mod, ${scan.name}`, scan, "gs1-barcode-parser-mod", 5);
+  }
+  console.log("Steady state (fastest of 15 batches of calls, parsers taking turns; ratio = peer µs / ScanGate µs):");
+  for (const scan of SCANS) {
+    const times = steadyState.get(scan.name);
+    const scanGate = times.get(PARSERS[0].name);
+    const bark = times.get("bark-js");
+    const versus =
+      bark === undefined
+        ? "bark-js not timed"
+        : `bark-js ${bark.toFixed(3)} µs, ${(bark / scanGate).toFixed(2)}× ${verdict(bark / scanGate, 1)}`;
+    console.log(`  ${scan.name}: ScanGate ${scanGate.toFixed(3)} µs; ${versus}`);
   }
   const digitalLinkJs = digitalLinkRows.find((row) => row.name === "digital-link.js");
   console.log(

@@ -1,6 +1,9 @@
 // The AI table at run time: the generated dictionary entries, expanded into one definition per AI on first
 // use (a few hundred microseconds, once), so that importing the package costs nothing.
+import type { FieldName } from "./data-fields.js";
+import type { Part } from "./element-validation.js";
 import { DICTIONARY } from "./generated/ai-dictionary.js";
+import type { ValueTyper } from "./values.js";
 
 /** Character set of a component: N numeric, X GS1 CSET 82, Y CSET 39, Z base64url (with padding "="). */
 export type Charset = "N" | "X" | "Y" | "Z";
@@ -38,10 +41,36 @@ export interface AiDefinition {
   readonly dlQualifierSequences: readonly (readonly string[])[] | undefined;
 }
 
+/**
+ * What the readers work out once per AI and reuse on every scan: the components ready to check, the value
+ * typer, the Gs1Data field. Kept on the definition under a non-enumerable key, so that a property read finds it
+ * (a WeakMap lookup per element per step was a tenth of a parse) and AiDefinition's public shape stays the same.
+ */
+export interface AiCache {
+  parts?: readonly Part[];
+  /** null: the value is the data string itself. */
+  typer?: ValueTyper | null;
+  field?: FieldName | null;
+}
+
+type CachedDefinition = AiDefinition & { cache?: AiCache };
+
+/** The per-AI cache of a definition (the dictionary's, or a stand-in for an unknown AI). */
+export function cacheOf(definition: AiDefinition): AiCache {
+  return (definition as CachedDefinition).cache ?? attachCache(definition);
+}
+
+function attachCache(definition: AiDefinition): AiCache {
+  const cache: AiCache = {};
+  Object.defineProperty(definition, "cache", { value: cache });
+  return cache;
+}
+
 let definitions: Map<string, AiDefinition> | undefined;
-// The same definitions keyed by number (length × 10000 + the AI's value), so that a reader can look an AI up
-// from the characters of a scan without cutting a string out of it first.
-let definitionsByNumber: Map<number, AiDefinition> | undefined;
+// The same definitions by their first two digits, then by the number their other digits make (0 for a 2-digit
+// AI, 0–99 for a 4-digit one), so that a reader looks an AI up from the characters of a scan by two array reads,
+// without cutting a string out of it first.
+let definitionsByPrefix: (AiDefinition | undefined)[][] | undefined;
 // AI length by the number its first two digits make (0–99); 0 where no AI starts with them.
 let aiLengthByPrefix: Uint8Array | undefined;
 
@@ -51,18 +80,13 @@ export function lookupAi(ai: string): AiDefinition | undefined {
 }
 
 /**
- * The definition of the `length`-digit AI written at `position` in `text`, or undefined when those characters are
- * not digits or no such AI exists.
+ * The definition of the AI whose first two digits make `prefix` (0–99) and whose other digits make `rest` (0 for
+ * a 2-digit AI), so that a reader finds an AI from the characters of a scan without cutting a string out of it.
+ * The caller has checked that the AI has the length {@link aiLengthAt} gives for its prefix.
  */
-export function lookupAiAt(text: string, position: number, length: number): AiDefinition | undefined {
-  if (!definitionsByNumber) load();
-  let value = 0;
-  for (let i = position; i < position + length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (!(digit >= 0 && digit <= 9)) return undefined;
-    value = value * 10 + digit;
-  }
-  return (definitionsByNumber as Map<number, AiDefinition>).get(length * 10000 + value);
+export function aiDefinitionAt(prefix: number, rest: number): AiDefinition | undefined {
+  if (!definitionsByPrefix) load();
+  return (definitionsByPrefix as (AiDefinition | undefined)[][])[prefix]?.[rest];
 }
 
 /**
@@ -89,7 +113,7 @@ export function allAis(): string[] {
 
 function load(): Map<string, AiDefinition> {
   const byAi = new Map<string, AiDefinition>();
-  const byNumber = new Map<number, AiDefinition>();
+  const byPrefix: (AiDefinition | undefined)[][] = [];
   const lengths = new Uint8Array(100);
   // The generated AI field is written against the entry before (see DICTIONARY): `next` is the value of the AI
   // after the previous entry's last, `digits` its length.
@@ -120,13 +144,17 @@ function load(): Map<string, AiDefinition> {
         maxLength,
         ...attributes,
       };
+      attachCache(definition);
       byAi.set(ai, definition);
-      byNumber.set(digits * 10000 + next, definition);
-      lengths[Number(ai.slice(0, 2))] = digits;
+      const prefix = Number(ai.slice(0, 2));
+      const samePrefix = byPrefix[prefix] ?? [];
+      samePrefix[Number(ai.slice(2) || 0)] = definition;
+      byPrefix[prefix] = samePrefix;
+      lengths[prefix] = digits;
     }
   }
   definitions = byAi;
-  definitionsByNumber = byNumber;
+  definitionsByPrefix = byPrefix;
   aiLengthByPrefix = lengths;
   return byAi;
 }

@@ -9,6 +9,7 @@ import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
 
 const NO_WARNINGS: Gs1Warning[] = [];
+const NOTHING_TO_REPORT: Result<Gs1Warning[], Gs1Error> = { ok: true, value: NO_WARNINGS };
 
 /**
  * Checks repeated AIs (the same AI with two values is always an error; the same value again is a warning),
@@ -16,6 +17,9 @@ const NO_WARNINGS: Gs1Warning[] = [];
  * @returns the warnings, or the first error
  */
 export function checkAssociations(elements: readonly RawElement[], strict: boolean): Result<Gs1Warning[], Gs1Error> {
+  const combination = combinationOf(elements);
+  // Most scans: no AI twice, no broken rule, no digital signature; known from the AIs alone.
+  if (combination.clean) return NOTHING_TO_REPORT;
   let warnings = NO_WARNINGS;
   const warn = (warning: Gs1Warning) => {
     if (warnings === NO_WARNINGS) warnings = [];
@@ -31,8 +35,8 @@ export function checkAssociations(elements: readonly RawElement[], strict: boole
     }
     warn({ code: "REPEATED_AI", message: `AI (${element.ai}) appears again with the same value`, ai: element.ai });
   }
-  const signed = elements.some((element) => element.ai === "8030");
-  const rules = ruleFindingsFor(elements);
+  const signed = combination.signed;
+  const rules = combination.findings;
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i] as RawElement;
     const finding = rules[i] ?? (signed ? digitalSignatureFinding(element) : undefined);
@@ -46,35 +50,58 @@ export function checkAssociations(elements: readonly RawElement[], strict: boole
 // The `req`/`ex` findings depend only on which AIs a scan holds, in which order, and a till sees the same few
 // combinations all day: they are worked out once per combination, kept in a tree with one level per element
 // (no key strings to build). Bounded, as scans are outside input.
+// A node's children are two parallel lists searched in order: a node has one to a few children (the AIs that
+// followed this prefix), where a linear identity search beats hashing.
 interface CombinationNode {
-  readonly next: Map<AiDefinition, CombinationNode>;
-  findings?: readonly (Finding | undefined)[];
+  readonly nextDefinitions: AiDefinition[];
+  readonly nextNodes: CombinationNode[];
+  combination?: Combination;
 }
 
-let combinations: CombinationNode = { next: new Map() };
+interface Combination {
+  /** The first broken `req`/`ex` rule of each element (undefined for repeats of an earlier AI). */
+  readonly findings: readonly (Finding | undefined)[];
+  /** Whether the digital signature AI (8030) is present. */
+  readonly signed: boolean;
+  /** No AI appears twice, no rule is broken and there is no signature: nothing to report. */
+  readonly clean: boolean;
+}
+
+let combinations = newNode();
 let cachedCombinations = 0;
 const MAX_CACHED_COMBINATIONS = 512;
 
-function ruleFindingsFor(elements: readonly RawElement[]): readonly (Finding | undefined)[] {
+function combinationOf(elements: readonly RawElement[]): Combination {
   let node = combinations;
-  for (const { definition } of elements) {
-    let child = node.next.get(definition);
-    if (!child) {
-      child = { next: new Map() };
-      node.next.set(definition, child);
+  for (let i = 0; i < elements.length; i++) {
+    const { definition } = elements[i] as RawElement;
+    const { nextDefinitions } = node;
+    let index = 0;
+    while (index < nextDefinitions.length && nextDefinitions[index] !== definition) index++;
+    if (index < nextDefinitions.length) node = node.nextNodes[index] as CombinationNode;
+    else {
+      const child = newNode();
+      node.nextDefinitions.push(definition);
+      node.nextNodes.push(child);
+      node = child;
     }
-    node = child;
   }
-  if (!node.findings) {
+  if (!node.combination) {
     if (++cachedCombinations > MAX_CACHED_COMBINATIONS) {
-      combinations = { next: new Map() };
+      combinations = newNode();
       cachedCombinations = 0;
     }
-    node.findings = elements.map((element, i) =>
-      firstOccurrence(elements, i) === undefined ? ruleFinding(element, elements) : undefined,
-    );
+    const repeats = elements.map((_, i) => firstOccurrence(elements, i) !== undefined);
+    const findings = elements.map((element, i) => (repeats[i] ? undefined : ruleFinding(element, elements)));
+    const signed = elements.some((element) => element.ai === "8030");
+    const clean = !signed && !repeats.includes(true) && findings.every((finding) => finding === undefined);
+    node.combination = { findings, signed, clean };
   }
-  return node.findings;
+  return node.combination;
+}
+
+function newNode(): CombinationNode {
+  return { nextDefinitions: [], nextNodes: [] };
 }
 
 /** An earlier element with the same AI, if any. */

@@ -62,5 +62,13 @@ export function currencyForNumericCode(numeric: string): string | undefined {
 
 /** How many decimals a currency's minor unit has (2 for CNY: 1 yuan = 100 fen). */
 export function minorUnitDigits(currency: string): number {
-  return MINOR_UNIT_EXCEPTIONS[currency] ?? 2;
+  // A till prices in one currency all day: remember the last answer rather than look it up per price.
+  if (currency !== lastCurrency) {
+    lastCurrency = currency;
+    lastMinorUnitDigits = MINOR_UNIT_EXCEPTIONS[currency] ?? 2;
+  }
+  return lastMinorUnitDigits;
 }
+
+let lastCurrency = "";
+let lastMinorUnitDigits = 2;

@@ -3,8 +3,8 @@
 // its length and needs no separator; any other field runs to the next GS or the end of the data.
 //
 // This is the hot path of every scan: it allocates only the elements and their values.
-import { type AiDefinition, aiLengthAt, lookupAiAt } from "./ai-table.js";
-import { validateElement } from "./element-validation.js";
+import { type AiDefinition, aiDefinitionAt, aiLengthAt } from "./ai-table.js";
+import { checkElement } from "./element-validation.js";
 import type { Gs1Error, Gs1Warning } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
 import { vivifyUnknownAi } from "./unknown-ai.js";
@@ -29,6 +29,8 @@ export function readElementString(
   const elements: RawElement[] = [];
   let position = start;
   let previousWasPredefined = false;
+  // Where the next GS (or the end) is: found by one indexOf per field that needs it, not a scan per field.
+  let nextSeparator = -1;
   while (position < text.length) {
     if (text.charCodeAt(position) === GS_CODE) {
       if (position === start || text.charCodeAt(position - 1) === GS_CODE || !previousWasPredefined) {
@@ -42,17 +44,17 @@ export function readElementString(
     const definition = aiAt(text, position, permitUnknownAis);
     if (!definition) return unknownAi(text, position);
     const dataStart = position + definition.ai.length;
-    let dataEnd: number;
+    if (nextSeparator < dataStart) {
+      const separator = text.indexOf(GS, dataStart);
+      nextSeparator = separator < 0 ? text.length : separator;
+    }
+    let dataEnd = nextSeparator;
     if (definition.predefinedLength) {
       dataEnd = dataStart + definition.maxLength;
-      const cut = separatorBefore(text, dataStart, Math.min(dataEnd, text.length));
-      if (cut < dataEnd) return truncated(definition, text, dataStart, cut);
-    } else {
-      const separator = text.indexOf(GS, dataStart);
-      dataEnd = separator < 0 ? text.length : separator;
+      if (nextSeparator < dataEnd) return truncated(definition, text, dataStart, nextSeparator);
     }
     const raw = text.slice(dataStart, dataEnd);
-    const invalid = validateElement(definition, raw, dataStart);
+    const invalid = checkElement(definition, raw, dataStart, text, dataStart);
     if (invalid) return invalid;
     elements.push({ ai: definition.ai, raw, offset: dataStart, definition });
     position = dataEnd;
@@ -67,19 +69,21 @@ export function readElementString(
   return elements;
 }
 
-/** Where a GS or the end of the text cuts [start, end) short; `end` when nothing does. */
-function separatorBefore(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === GS_CODE) return i;
-  return end;
-}
-
 /** The AI at `position`: its length follows from its first two digits, and the dictionary must know it. */
 function aiAt(text: string, position: number, permitUnknownAis: boolean): AiDefinition | undefined {
   const tens = text.charCodeAt(position) - 48;
   const units = text.charCodeAt(position + 1) - 48;
-  const length = tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? aiLengthAt(tens * 10 + units) : 0;
+  const prefix = tens * 10 + units;
+  const length = tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? aiLengthAt(prefix) : 0;
   if (length === 0 || position + length > text.length) return undefined;
-  const known = lookupAiAt(text, position, length);
+  // The digits after the first two, as a number: with the prefix, where the dictionary keeps the AI.
+  let rest = 0;
+  for (let i = position + 2; i < position + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return undefined;
+    rest = rest * 10 + digit;
+  }
+  const known = aiDefinitionAt(prefix, rest);
   if (known || !permitUnknownAis) return known;
   const ai = text.slice(position, position + length);
   return /^\d+$/.test(ai) ? vivifyUnknownAi(ai) : undefined;

@@ -1,8 +1,9 @@
 // Validates one AI's data field against its dictionary definition: component lengths, character sets, then
 // each component's linters, the way GS1's Syntax Engine applies the dictionary (components consume prefixes
 // of their length; optional components may be skipped once the data is exhausted).
-import type { AiDefinition, Charset, Component } from "./ai-table.js";
+import { type AiDefinition, type Charset, type Component, cacheOf } from "./ai-table.js";
 import type { Gs1Error } from "./errors.js";
+import { csum } from "./linters/check-digits.js";
 import { LINTERS } from "./linters/index.js";
 import type { Linter } from "./linters/types.js";
 
@@ -12,6 +13,53 @@ import type { Linter } from "./linters/types.js";
  * @returns the first problem found, or undefined when the value is valid
  */
 export function validateElement(definition: AiDefinition, raw: string, offset: number): Gs1Error | undefined {
+  return checkElement(definition, raw, offset, raw, 0);
+}
+
+/**
+ * {@link validateElement} for a reader that cut `raw` out of `source` at `sourceStart`: the character scan then
+ * runs over the flat source rather than over the cut (a slice of 13 or more characters is a view that is slower
+ * to read char by char).
+ */
+export function checkElement(
+  definition: AiDefinition,
+  raw: string,
+  offset: number,
+  source: string,
+  sourceStart: number,
+): Gs1Error | undefined {
+  return checkParts(definition, partsOf(definition), raw, offset, source, sourceStart);
+}
+
+/** The components of an AI with their character tables and linter functions, resolved once. */
+function partsOf(definition: AiDefinition): readonly Part[] {
+  const cache = cacheOf(definition);
+  if (!cache.parts) {
+    // A linter name without a function would be a dictionary/linter mismatch, which a test rules out.
+    cache.parts = definition.components.map((component) => ({
+      component,
+      table: CHARSET_TABLES[component.charset],
+      linters: component.linters.map((name) => LINTERS[name] as Linter),
+    }));
+  }
+  return cache.parts;
+}
+
+/** A component of an AI, ready to check. */
+export interface Part {
+  readonly component: Component;
+  readonly table: Uint8Array;
+  readonly linters: readonly Linter[];
+}
+
+function checkParts(
+  definition: AiDefinition,
+  parts: readonly Part[],
+  raw: string,
+  offset: number,
+  source: string,
+  sourceStart: number,
+): Gs1Error | undefined {
   const { ai } = definition;
   if (raw.length === 0) return lengthError(definition, raw, offset, `AI (${ai}) has no data`);
   if (raw.length > definition.maxLength) {
@@ -31,7 +79,9 @@ export function validateElement(definition: AiDefinition, raw: string, offset: n
     );
   }
   let position = 0;
-  for (const component of definition.components) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as Part;
+    const { component } = part;
     if (position >= raw.length) {
       if (component.optional) break;
       return lengthError(definition, raw, offset, `AI (${ai}) value is too short`);
@@ -40,7 +90,7 @@ export function validateElement(definition: AiDefinition, raw: string, offset: n
     const end = Math.min(position + component.maxLength, raw.length);
     if (end - position < component.minLength)
       return lengthError(definition, raw, offset, `AI (${ai}) value is too short`);
-    const invalid = validateComponent(definition, component, raw, position, end, offset);
+    const invalid = checkPart(ai, part, raw, position, end, offset, source, sourceStart);
     if (invalid) return invalid;
     position = end;
   }
@@ -48,15 +98,16 @@ export function validateElement(definition: AiDefinition, raw: string, offset: n
   return undefined;
 }
 
-function validateComponent(
-  definition: AiDefinition,
-  component: Component,
+function checkPart(
+  ai: string,
+  { component, table, linters }: Part,
   raw: string,
   start: number,
   end: number,
   offset: number,
+  source: string,
+  sourceStart: number,
 ): Gs1Error | undefined {
-  const { ai } = definition;
   let dataEnd = end;
   if (component.charset === "Z") {
     const padding = badBase64Padding(raw, start, end);
@@ -72,19 +123,30 @@ function validateComponent(
     }
     dataEnd = padding;
   }
-  const badCharacter = firstCharacterOutside(component.charset, raw, start, dataEnd);
-  if (badCharacter >= 0) {
+  const numeric = component.charset === "N";
+  // The mod-10 sum of a numeric component, summed while its digits are read anyway (weights 3, 1, 3 … from
+  // the digit before the check digit), so that a passing `csum` need not read them again.
+  let sum = 0;
+  for (let i = start; i < dataEnd; i++) {
+    const code = source.charCodeAt(sourceStart + i);
+    if (numeric && code >= 48 && code <= 57) {
+      sum += (code - 48) * ((end - 1 - i) & 1 ? 3 : 1);
+      continue;
+    }
+    if (!numeric && code < 128 && table[code] === 1) continue;
     return {
       code: "BAD_CHARSET",
-      message: `AI (${ai}) has an invalid character ${JSON.stringify(raw[badCharacter])} for ${CHARSET_NAMES[component.charset]}: ${markup(ai, raw, badCharacter, 1)}`,
-      offset: offset + badCharacter,
+      message: `AI (${ai}) has an invalid character ${JSON.stringify(raw[i])} for ${CHARSET_NAMES[component.charset]}: ${markup(ai, raw, i, 1)}`,
+      offset: offset + i,
       ai,
     };
   }
-  const linters = lintersOf(component);
   if (linters.length === 0) return undefined;
+  // A right check digit makes the sum a multiple of 10 (the check digit itself weighs 1); csum then passes.
+  const first = numeric && linters[0] === csum && sum % 10 === 0 ? 1 : 0;
+  if (first === linters.length) return undefined;
   const value = start === 0 && end === raw.length ? raw : raw.slice(start, end);
-  for (let i = 0; i < linters.length; i++) {
+  for (let i = first; i < linters.length; i++) {
     const failure = (linters[i] as Linter)(value);
     if (!failure) continue;
     const at = start + failure.offset;
@@ -97,19 +159,6 @@ function validateComponent(
     };
   }
   return undefined;
-}
-
-// The linter functions of each component, looked up by name once.
-const componentLinters = new WeakMap<Component, readonly Linter[]>();
-
-function lintersOf(component: Component): readonly Linter[] {
-  let linters = componentLinters.get(component);
-  if (!linters) {
-    // A name without a linter would be a dictionary/linter mismatch, which a test rules out.
-    linters = component.linters.map((name) => LINTERS[name] as Linter);
-    componentLinters.set(component, linters);
-  }
-  return linters;
 }
 
 const CHARSET_NAMES: Record<Charset, string> = {
@@ -144,16 +193,6 @@ function charsetTable(characters: string): Uint8Array {
   const table = new Uint8Array(128);
   for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] = 1;
   return table;
-}
-
-/** Index in `text` of the first character in [start, end) outside the charset, or -1 when there is none. */
-export function firstCharacterOutside(charset: Charset, text: string, start = 0, end = text.length): number {
-  const table = CHARSET_TABLES[charset];
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 128 || table[code] !== 1) return i;
-  }
-  return -1;
 }
 
 /**

@@ -1,9 +1,9 @@
 // What a successful parse returns: the elements in scan order with typed values, and the fields a till needs
 // (GTIN, batch, expiry, weight, price …) read off them once, so that callers never search the element list.
-import type { AiDefinition } from "./ai-table.js";
+import { type FieldName, fieldFor } from "./data-fields.js";
 import type { Gs1Warning } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
-import type { RcnValue } from "./rcn.js";
+import type { RcnValue } from "./restricted-circulation.js";
 import { type Gs1Measure, type Gs1Money, type Gs1Value, typedValue, type ValueContext } from "./values.js";
 
 /** One AI with its data. */
@@ -85,92 +85,56 @@ export interface Gs1Data {
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Fields read straight off one AI. */
-const SINGLE_AI_FIELDS = {
-  "00": "sscc",
-  "01": "gtin",
-  "02": "gtin",
-  "10": "batch",
-  "21": "serial",
-  "17": "expiry",
-  "15": "bestBefore",
-  "16": "sellBy",
-  "11": "productionDate",
-  "13": "packagingDate",
-  "7003": "expiryTime",
-  "20": "variant",
-  "30": "count",
-  "37": "count",
-} as const satisfies Record<string, keyof Gs1Data>;
-
-/** Which Gs1Data field an AI fills, decided once per AI. */
-const fieldOf = new WeakMap<AiDefinition, keyof Gs1Data | null>();
-
-function fieldFor(definition: AiDefinition): keyof Gs1Data | null {
-  let field = fieldOf.get(definition);
-  if (field === undefined) {
-    const { ai } = definition;
-    field =
-      SINGLE_AI_FIELDS[ai as keyof typeof SINGLE_AI_FIELDS] ??
-      (/^(310|320|356)\d$/.test(ai)
-        ? "netWeight"
-        : /^39[23]\d$/.test(ai)
-          ? "price"
-          : /^39[01]\d$/.test(ai)
-            ? "amount"
-            : null);
-    fieldOf.set(definition, field);
-  }
-  return field;
-}
-
-/** One named store per field (a keyed store on a computed name would make every Gs1Data slow to build). */
-function setField(data: Writable<Gs1Data>, field: keyof Gs1Data, value: Gs1Value): void {
+/**
+ * Fills a field unless an earlier element did: one named store per field (a keyed load and store on a computed
+ * name would make every Gs1Data slow to build).
+ */
+function setField(data: Writable<Gs1Data>, field: FieldName, value: Gs1Value): void {
   switch (field) {
     case "gtin":
-      data.gtin = value as string;
+      data.gtin ??= value as string;
       break;
     case "batch":
-      data.batch = value as string;
+      data.batch ??= value as string;
       break;
     case "serial":
-      data.serial = value as string;
+      data.serial ??= value as string;
       break;
     case "expiry":
-      data.expiry = value as string;
+      data.expiry ??= value as string;
       break;
     case "bestBefore":
-      data.bestBefore = value as string;
+      data.bestBefore ??= value as string;
       break;
     case "sellBy":
-      data.sellBy = value as string;
+      data.sellBy ??= value as string;
       break;
     case "productionDate":
-      data.productionDate = value as string;
+      data.productionDate ??= value as string;
       break;
     case "packagingDate":
-      data.packagingDate = value as string;
+      data.packagingDate ??= value as string;
       break;
     case "expiryTime":
-      data.expiryTime = value as string;
+      data.expiryTime ??= value as string;
       break;
     case "variant":
-      data.variant = value as string;
+      data.variant ??= value as string;
       break;
     case "sscc":
-      data.sscc = value as string;
+      data.sscc ??= value as string;
       break;
     case "count":
-      data.count = value as number;
+      data.count ??= value as number;
       break;
     case "netWeight":
-      data.netWeight = value as Gs1Measure;
+      data.netWeight ??= value as Gs1Measure;
       break;
     case "price":
-      data.price = value as Gs1Money;
+      data.price ??= value as Gs1Money;
       break;
     case "amount":
-      data.amount = value as Gs1Money;
+      data.amount ??= value as Gs1Money;
       break;
   }
 }
@@ -182,14 +146,15 @@ export function buildGs1Data(
   source: Gs1Source,
   context: ValueContext,
 ): Writable<Gs1Data> {
-  const data: Writable<Gs1Data> = { elements: [], warnings, source };
-  const elements: Gs1Element[] = [];
-  for (const { ai, raw, definition } of rawElements) {
+  // Sized up front: less to allocate and collect on every scan than a list grown by push().
+  const elements = new Array<Gs1Element>(rawElements.length);
+  const data: Writable<Gs1Data> = { elements, warnings, source };
+  for (let i = 0; i < rawElements.length; i++) {
+    const { ai, raw, definition } = rawElements[i] as RawElement;
     const value = typedValue(definition, raw, context);
-    elements.push({ ai, title: definition.title, raw, value });
     const field = fieldFor(definition);
-    if (field !== null && data[field] === undefined) setField(data, field, value);
+    if (field !== null) setField(data, field, value);
+    elements[i] = { ai, title: definition.title, raw, value };
   }
-  data.elements = elements;
   return data;
 }

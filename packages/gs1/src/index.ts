@@ -6,16 +6,17 @@ export type { Gs1Error, Gs1ErrorCode, Gs1Warning, Gs1WarningCode, Result } from 
 export { type Gs1ElementList, type ToDigitalLinkOptions, toDigitalLink, toElementString, toHri } from "./format.js";
 export type { DigitalLinkDetails, Gs1Data, Gs1Element, Gs1Source } from "./gs1-data.js";
 export { type ParseOptions, type ParseResult, parse } from "./parse.js";
-export { priceWeightCheckDigit } from "./price-check-digit.js";
-export { type DecodeRcnOptions, decodeRcn, isRestrictedCirculation, type RcnMeasure, type RcnValue } from "./rcn.js";
-export { DEFAULT_RCN_SCHEME, RCN_PRESETS, type RcnPresetName } from "./rcn-presets.js";
-export {
-  defineRcnScheme,
-  type RcnCountRule,
-  type RcnMeasureKind,
-  type RcnPriceRule,
-  type RcnRule,
-  type RcnScheme,
-  type RcnWeightRule,
+// Scale labels: parse() reads the default layout; decodeRcn, defineRcnScheme, RCN_PRESETS and
+// priceWeightCheckDigit are in "@scangate/gs1/rcn" (src/rcn-entry.ts), so a till that needs none of them does
+// not bundle them. The types stay here, as ParseOptions and Gs1Data name them.
+export { DEFAULT_RCN_SCHEME } from "./rcn-default.js";
+export type {
+  RcnCountRule,
+  RcnMeasureKind,
+  RcnPriceRule,
+  RcnRule,
+  RcnScheme,
+  RcnWeightRule,
 } from "./rcn-scheme.js";
+export { isRestrictedCirculation, type RcnMeasure, type RcnValue } from "./restricted-circulation.js";
 export type { Gs1Decimal, Gs1Measure, Gs1Money, Gs1Percent, Gs1Value } from "./values.js";

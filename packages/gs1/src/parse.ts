@@ -11,10 +11,11 @@ import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
 import { buildGs1Data, type Gs1Data, type Gs1Source } from "./gs1-data.js";
 import { readBracketed } from "./hri.js";
 import type { RawElement } from "./raw-element.js";
-import { DEFAULT_RCN_SCHEME } from "./rcn-presets.js";
+import { DEFAULT_RCN_SCHEME } from "./rcn-default.js";
 import type { RcnScheme } from "./rcn-scheme.js";
 import { addScaleLabel } from "./scale-label.js";
-import { startsWithAimId, symbologyContent } from "./symbology.js";
+import { aimIdOf, symbologyContent } from "./symbology.js";
+import type { ValueContext } from "./values.js";
 
 /** How to read a scan. */
 export interface ParseOptions {
@@ -50,8 +51,9 @@ export interface ParseOptions {
   readonly permitUnknownAis?: boolean;
   /**
    * How to read in-store scale labels: restricted-circulation EAN-13s (prefix 02, 20–29) that embed a price,
-   * weight or count. A preset from `RCN_PRESETS`, your own from `defineRcnScheme`, or false to read them as
-   * plain GTINs.
+   * weight or count. `DEFAULT_RCN_SCHEME`, a preset from `RCN_PRESETS` or your own from `defineRcnScheme` (both
+   * from "@scangate/gs1/rcn"; parse() throws a TypeError for a scheme that is none of these), or false to read
+   * them as plain GTINs.
    * @default DEFAULT_RCN_SCHEME (Chinese retail scales: "FF IIIII PPPPP C", price in fen)
    */
   readonly rcn?: RcnScheme | false;
@@ -73,13 +75,11 @@ const NO_SUBSTITUTES: readonly string[] = [];
  */
 export function parse(input: string, options: ParseOptions = {}): ParseResult {
   if (typeof input !== "string") throw new TypeError("parse() takes the scanned text as a string");
-  const context = {
-    currentYear: currentYearOf(options.today),
-    localCurrency: options.localCurrency ?? "CNY",
-  };
+  const context = contextOf(options.today, options.localCurrency ?? "CNY");
   const text = hasSurroundingWhitespace(input) ? input.replace(SURROUNDING_WHITESPACE, "") : input;
   if (text.length === 0) return fail("EMPTY_INPUT", "Nothing was scanned");
-  const read = readInput(text, options);
+  const aimId = aimIdOf(text);
+  const read = aimId === undefined ? readInput(text, options) : readScanData(text, aimId, options);
   if (!read.ok) return read;
   const { elements, source, digitalLink } = read.value;
   const associations = checkAssociations(elements, options.strict ?? false);
@@ -87,7 +87,7 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
   const warnings =
     associations.value.length === 0 ? read.value.warnings : [...read.value.warnings, ...associations.value];
   const data = buildGs1Data(elements, warnings, source, context);
-  if (startsWithAimId(text)) data.symbology = text.slice(0, 3);
+  if (aimId !== undefined) data.symbology = aimId;
   if (digitalLink !== undefined) data.digitalLink = digitalLink;
   if (options.rcn !== false) {
     const label = addScaleLabel(data, options.rcn ?? DEFAULT_RCN_SCHEME);
@@ -103,8 +103,8 @@ interface InputRead {
   digitalLink?: Gs1Data["digitalLink"];
 }
 
+/** Input without an AIM id: told apart by its content. */
 function readInput(text: string, options: ParseOptions): Result<InputRead, Gs1Error> {
-  if (startsWithAimId(text)) return readScanData(text, options);
   if (text.startsWith("(")) return fromElements(readBracketed(text, options.permitUnknownAis ?? false), "hri");
   if (URI_SCHEME.test(text)) return readDigitalLink(text);
   if (text.startsWith(GS)) return readGs1ElementString(text, 1, "element-string", options);
@@ -120,8 +120,7 @@ function readInput(text: string, options: ParseOptions): Result<InputRead, Gs1Er
   return readGs1ElementString(text, 0, "element-string", options);
 }
 
-function readScanData(text: string, options: ParseOptions): Result<InputRead, Gs1Error> {
-  const symbology = text.slice(0, 3);
+function readScanData(text: string, symbology: string, options: ParseOptions): Result<InputRead, Gs1Error> {
   const content = symbologyContent(symbology);
   switch (content) {
     case "gs1":
@@ -210,16 +209,17 @@ function isPlainGtinShape(text: string): boolean {
   return (text.length === 8 || (text.length >= 12 && text.length <= 14)) && /^\d+$/.test(text);
 }
 
+// A till passes the same date and currency for a whole day of scans: the last context is reused.
 let lastToday = "";
-let lastYear = 0;
+let lastContext: ValueContext = { currentYear: 0, localCurrency: "" };
 
-function currentYearOf(today: string | undefined): number {
-  if (today === undefined) return new Date().getFullYear();
-  if (today === lastToday) return lastYear; // a till passes the same date for a whole day of scans
+function contextOf(today: string | undefined, localCurrency: string): ValueContext {
+  if (today === undefined) return { currentYear: new Date().getFullYear(), localCurrency };
+  if (today === lastToday && localCurrency === lastContext.localCurrency) return lastContext;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`options.today must be "YYYY-MM-DD", got "${today}"`);
   lastToday = today;
-  lastYear = Number(today.slice(0, 4));
-  return lastYear;
+  lastContext = { currentYear: Number(today.slice(0, 4)), localCurrency };
+  return lastContext;
 }
 
 function hasSurroundingWhitespace(text: string): boolean {

@@ -1,27 +1,10 @@
 // Ready-made RCN schemes. The European ones follow the layouts GS1 Member Organisations publish, as collected
 // by jodal/biip 5.0.0 (src/biip/rcn.py, Apache-2.0), re-expressed as layouts; China's follows its scales.
+import { withScaleDecoder } from "./rcn.js";
+import { CHINA_SCALE } from "./rcn-default.js";
 import type { RcnScheme } from "./rcn-scheme.js";
 
-/**
- * The label most Chinese retail scales (Dahua, Aclas, Rongta …) print out of the box: "FF IIIII PPPPP C",
- * a 2-digit flag 20–29, the 5-digit PLU/item code, the 5-digit total price in fen (so at most ¥999.99) and
- * the EAN check digit, with no separate price check digit. GS1 China publishes no layout for prefixes
- * 20–29, and stalls rarely change the scale's default, so this is what a wet-market till meets first.
- * Vendors document it as `F1F2 CCCCC XXXXX CD` (e.g. https://m.d17.cc/tz_283844/sell/showpro-59702441.html).
- * A scale set to print weight, or a different flag, needs a scheme of its own (see `defineRcnScheme`).
- */
-const CHINA_SCALE: RcnScheme = {
-  name: "CHINA_SCALE",
-  rules: [
-    {
-      prefixes: ["20", "21", "22", "23", "24", "25", "26", "27", "28", "29"],
-      layout: "FFIIIIIVVVVVC",
-      measure: "price",
-      currency: "CNY",
-      decimals: 2,
-    },
-  ],
-};
+export { DEFAULT_RCN_SCHEME } from "./rcn-default.js";
 
 /** GS1 Denmark: 21–24 price in DKK (øre), 26–28 weight in grams; 27 keeps a 5-digit item code. */
 const DENMARK: RcnScheme = {
@@ -81,25 +64,20 @@ function nordic(name: string, currency: string): RcnScheme {
  *   `FINLAND` uses the same layout (GS1 Finland).
  * - `NORWAY` — no published layout found; Norwegian labels match Sweden's rules (per biip).
  */
+// Each preset is registered with parse() (withScaleDecoder), marked pure so that a bundle without RCN_PRESETS
+// drops them.
 export const RCN_PRESETS = {
   CHINA_SCALE,
-  DENMARK,
-  ESTONIA: { name: "ESTONIA", rules: WEIGHT_23_TO_25 },
-  FINLAND: { name: "FINLAND", rules: WEIGHT_23_TO_25 },
-  GERMANY,
-  GREAT_BRITAIN,
-  LATVIA: { name: "LATVIA", rules: WEIGHT_23_TO_25 },
-  LITHUANIA: { name: "LITHUANIA", rules: WEIGHT_23_TO_25 },
-  // Marked pure so a bundle that only uses the default scheme can drop the presets.
-  NORWAY: /* @__PURE__ */ nordic("NORWAY", "NOK"),
-  SWEDEN: /* @__PURE__ */ nordic("SWEDEN", "SEK"),
+  DENMARK: /* @__PURE__ */ withScaleDecoder(DENMARK),
+  ESTONIA: /* @__PURE__ */ withScaleDecoder({ name: "ESTONIA", rules: WEIGHT_23_TO_25 }),
+  FINLAND: /* @__PURE__ */ withScaleDecoder({ name: "FINLAND", rules: WEIGHT_23_TO_25 }),
+  GERMANY: /* @__PURE__ */ withScaleDecoder(GERMANY),
+  GREAT_BRITAIN: /* @__PURE__ */ withScaleDecoder(GREAT_BRITAIN),
+  LATVIA: /* @__PURE__ */ withScaleDecoder({ name: "LATVIA", rules: WEIGHT_23_TO_25 }),
+  LITHUANIA: /* @__PURE__ */ withScaleDecoder({ name: "LITHUANIA", rules: WEIGHT_23_TO_25 }),
+  NORWAY: /* @__PURE__ */ withScaleDecoder(nordic("NORWAY", "NOK")),
+  SWEDEN: /* @__PURE__ */ withScaleDecoder(nordic("SWEDEN", "SEK")),
 } as const satisfies Record<string, RcnScheme>;
 
 /** The name of a shipped scheme, e.g. for a config file's `"rcnScheme": "GERMANY"`. */
 export type RcnPresetName = keyof typeof RCN_PRESETS;
-
-/**
- * What `decodeRcn` uses when no scheme is given: {@link RCN_PRESETS}.CHINA_SCALE, because ScanGate's tills
- * sit in Chinese wet markets and supermarkets, where the scale's factory layout is what gets scanned.
- */
-export const DEFAULT_RCN_SCHEME: RcnScheme = CHINA_SCALE;

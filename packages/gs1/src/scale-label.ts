@@ -4,8 +4,9 @@
 import { minorUnitDigits } from "./currencies.js";
 import type { Gs1Error, Result } from "./errors.js";
 import type { Gs1Data } from "./gs1-data.js";
-import { decodeRcn, isRestrictedCirculation } from "./rcn.js";
+import { scaleDecoderOf } from "./rcn-decoders.js";
 import type { RcnScheme } from "./rcn-scheme.js";
+import { isRestrictedCirculation } from "./restricted-circulation.js";
 import { decimalOf } from "./values.js";
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -21,7 +22,7 @@ export function addScaleLabel(data: Writable<Gs1Data>, scheme: RcnScheme): Resul
   if (data.gtin === undefined || !hasScaleLabelPrefix(data.gtin) || !isRestrictedCirculation(data.gtin)) {
     return DONE;
   }
-  const decoded = decodeRcn(data.gtin, scheme);
+  const decoded = scaleDecoderOf(scheme)(data.gtin);
   if (!decoded.ok) return decoded.error.code === "NOT_GS1" ? DONE : decoded;
   const label = decoded.value;
   data.rcn = label;

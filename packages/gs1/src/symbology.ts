@@ -38,8 +38,21 @@ export function symbologyContent(aimId: string): SymbologyContent | undefined {
   }
 }
 
+// The AIM ids symbologyContent knows, so that aimIdOf can hand out these strings rather than cut a new one per
+// scan (and the switch above then compares identical strings).
+const KNOWN_AIM_IDS = ["]d2", "]C1", "]e0", "]Q3", "]J1", "]E0", "]E4", "]I1", "]d1", "]Q1", "]J0"];
+
+/** The AIM id the text starts with, or undefined when it starts with none. */
+export function aimIdOf(text: string): string | undefined {
+  if (!startsWithAimId(text)) return undefined;
+  const letter = text.charCodeAt(1);
+  const modifier = text.charCodeAt(2);
+  for (const id of KNOWN_AIM_IDS) if (id.charCodeAt(1) === letter && id.charCodeAt(2) === modifier) return id;
+  return text.slice(0, 3);
+}
+
 /** Whether the text starts with something shaped like an AIM id: "]" + a letter + a modifier character. */
-export function startsWithAimId(text: string): boolean {
+function startsWithAimId(text: string): boolean {
   return (
     text.length >= 3 &&
     text.charCodeAt(0) === 93 /* ] */ &&

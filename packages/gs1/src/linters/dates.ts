@@ -16,6 +16,11 @@ function widenYear(yy: number): number {
   return yy >= 72 ? 1900 + yy : 2000 + yy;
 }
 
+/** The number the two digits at `at` make. */
+function twoDigits(component: string, at: number): number {
+  return (component.charCodeAt(at) - 48) * 10 + component.charCodeAt(at + 1) - 48;
+}
+
 function checkDate(component: string, yearDigits: 2 | 4, dayZeroAllowed: boolean): LintFailure | undefined {
   const length = yearDigits + 4;
   if (component.length !== length) {
@@ -23,21 +28,22 @@ function checkDate(component: string, yearDigits: 2 | 4, dayZeroAllowed: boolean
   }
   const nonDigit = nonDigitFailure("date", component);
   if (nonDigit) return nonDigit;
-  // Digits by character code: this runs on every date of every scan.
-  const twoDigits = (at: number) => (component.charCodeAt(at) - 48) * 10 + component.charCodeAt(at + 1) - 48;
-  const digitsOfYear = yearDigits === 2 ? twoDigits(0) : twoDigits(0) * 100 + twoDigits(2);
+  // Digits by character code, and no closures: this runs on every date of every scan.
+  const digitsOfYear =
+    yearDigits === 2 ? twoDigits(component, 0) : twoDigits(component, 0) * 100 + twoDigits(component, 2);
   const year = yearDigits === 2 ? widenYear(digitsOfYear) : digitsOfYear;
-  const month = twoDigits(yearDigits);
-  const day = twoDigits(yearDigits + 2);
-  const mm = () => component.slice(yearDigits, yearDigits + 2);
-  if (month < 1 || month > 12) return failure("date", yearDigits, 2, `month ${mm()} does not exist`);
+  const month = twoDigits(component, yearDigits);
+  const day = twoDigits(component, yearDigits + 2);
+  if (month < 1 || month > 12) {
+    return failure("date", yearDigits, 2, `month ${component.slice(yearDigits, yearDigits + 2)} does not exist`);
+  }
   const lastDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
   if (day > lastDay || (day === 0 && !dayZeroAllowed)) {
     return failure(
       "date",
       yearDigits + 2,
       2,
-      `day ${component.slice(yearDigits + 2)} does not exist in ${year}-${mm()}`,
+      `day ${component.slice(yearDigits + 2)} does not exist in ${year}-${component.slice(yearDigits, yearDigits + 2)}`,
     );
   }
   return undefined;
