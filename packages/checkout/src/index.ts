@@ -66,3 +66,4 @@ export type { Receipt, ReceiptDate, ReceiptLine, ReceiptLocale, ReceiptTender } 
 export { type ReceiptOptions, receiptOf } from "./receipt/receipt-of.js";
 export { type ReceiptTextOptions, receiptText } from "./receipt/receipt-text.js";
 export type { CompletedSale, SaleTender, Totals } from "./sale/completed-sale.js";
+export type { OpenBasket, OpenPayment } from "./sale/open-basket.js";

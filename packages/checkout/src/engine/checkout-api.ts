@@ -68,6 +68,14 @@ export interface Checkout {
   pay(tender: CheckoutTender): Promise<Result<PaymentAttempt, CheckoutError>>;
   /** The cashier's cancel of the running payment (reversed if anything was sent). */
   cancelPayment(): Promise<Result<PaymentAttempt, CheckoutError>>;
+  /**
+   * Brings back the basket the journal kept when the till stopped (crash, reload): its lines, the tenders already
+   * paid, and the payment that was running — call the payment bridge's `recover()` first, so that payment is
+   * resolved; a PAID one becomes a tender and completes the sale when it covers the total. A basket whose sale was
+   * already journaled is finished (sent to the sales outbox again, which ignores a sale id it has). Does nothing
+   * when the journal keeps no basket or the current basket has lines.
+   */
+  resume(): Promise<Result<CheckoutState, CheckoutError>>;
   /** Refunds lines or an amount of a past sale (from the journal), back to the wallet that paid or in cash. */
   refund(saleId: string, request: RefundRequest): Promise<Result<RefundDone, CheckoutError>>;
   /** Removes an alarm the cashier has seen. */

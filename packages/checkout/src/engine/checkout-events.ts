@@ -21,6 +21,8 @@ export type CheckoutEventBody =
     }
   | { readonly type: "basket_held"; readonly heldId: string }
   | { readonly type: "basket_recalled"; readonly heldId: string }
+  /** The basket the journal kept when the till stopped was brought back by `resume()`. */
+  | { readonly type: "basket_resumed"; readonly lines: number; readonly paidMinor: number }
   | {
       readonly type: "payment";
       readonly attemptId: string;

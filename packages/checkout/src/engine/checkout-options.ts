@@ -13,6 +13,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import type { CatalogItemInput } from "../catalog/catalog-item.js";
 import type { RefundInput } from "../journal/journal-db.js";
 import type { CompletedSale } from "../sale/completed-sale.js";
+import type { OpenBasket } from "../sale/open-basket.js";
 
 /** The store the till is in. */
 export interface StoreInfo {
@@ -37,6 +38,9 @@ export interface SaleJournalPort {
   get?(saleId: string): Promise<CompletedSale | undefined>;
   /** Checks a refund against the sale and its earlier refunds and records it (idempotent on `refundId`). */
   recordRefund?(saleId: string, refund: RefundInput): Promise<RefundRecordResult>;
+  /** Keeps the open basket after every change; with `openBasket`, `resume()` brings it back after a crash. */
+  saveOpenBasket?(basket: OpenBasket): Promise<{ readonly ok: boolean }>;
+  openBasket?(): Promise<OpenBasket | undefined>;
 }
 
 /** The journal's answer to a refund. */
@@ -61,7 +65,8 @@ export interface CheckoutOptions {
   /** The rule store's verdicts (`RuleStore` fits). */
   readonly rules: { readonly verdict: VerdictFor };
   /** The payment bridge (`PaymentBridge` fits). */
-  readonly payments?: Pick<PaymentBridge, "classify" | "start" | "cancel" | "refund">;
+  readonly payments?: Pick<PaymentBridge, "classify" | "start" | "cancel" | "refund"> &
+    Partial<Pick<PaymentBridge, "watch" | "sale">>;
   /** Where completed sales stream to the producers (`SalesOutbox` fits). */
   readonly sales?: Pick<SalesOutbox, "record">;
   readonly journal?: SaleJournalPort;

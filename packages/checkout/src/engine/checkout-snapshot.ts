@@ -3,6 +3,7 @@ import type { BasketLine } from "../basket/basket-line.js";
 import { type GatePolicy, isSettled } from "../basket/line-gate.js";
 import { totalsOf } from "../basket/totals.js";
 import type { CompletedSale, SaleTender } from "../sale/completed-sale.js";
+import type { OpenBasket, OpenPayment } from "../sale/open-basket.js";
 import type { Alarm, CheckoutState, HeldBasket, PaymentInProgress } from "./checkout-state.js";
 
 /** Everything the engine holds between commands; replaced whole by each change. */
@@ -11,6 +12,8 @@ export interface CheckoutCore {
   readonly lines: readonly BasketLine[];
   readonly alarms: readonly Alarm[];
   readonly payment?: PaymentInProgress;
+  /** What the open basket saves about the running payment (to follow it again after a crash). */
+  readonly openPayment?: OpenPayment;
   readonly tenders: readonly SaleTender[];
   readonly held: readonly HeldBasket[];
   readonly lastSale?: CompletedSale;
@@ -51,5 +54,17 @@ export function snapshotOf(core: CheckoutCore, currency: string, policy: GatePol
     dueMinor: Math.max(0, totals.totalMinor - paidMinor),
     held: core.held,
     ...(core.lastSale ? { lastSale: core.lastSale } : {}),
+  };
+}
+
+/** What the journal keeps of the basket being sold. */
+export function openBasketOf(core: CheckoutCore, savedAtMs: number): OpenBasket {
+  return {
+    saleId: core.saleId,
+    lines: core.lines,
+    tenders: core.tenders,
+    nextLine: core.nextLine,
+    ...(core.openPayment ? { payment: core.openPayment } : {}),
+    savedAtMs,
   };
 }

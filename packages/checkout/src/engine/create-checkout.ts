@@ -14,13 +14,19 @@ import type { Checkout, CheckoutTender, ScanOutcome } from "./checkout-api.js";
 import { type CheckoutError, checkoutError } from "./checkout-errors.js";
 import type { CheckoutEvent, CheckoutEventBody } from "./checkout-events.js";
 import type { CheckoutOptions } from "./checkout-options.js";
-import { type CheckoutCore, freshBasket, snapshotOf } from "./checkout-snapshot.js";
+import { type CheckoutCore, freshBasket, openBasketOf, snapshotOf } from "./checkout-snapshot.js";
 import type { Alarm, CheckoutState, HeldBasket } from "./checkout-state.js";
 import { completeSale } from "./complete-sale.js";
 import { draftLine, type GateContext, type LineDraft, regate, withUnits } from "./line-builder.js";
 import { type PaymentRequest, runPayment } from "./payment-flow.js";
 import { type RefundDone, refundSale } from "./refund-flow.js";
+import { resumeBasket } from "./resume-basket.js";
 import { lineFromScan } from "./scan-flow.js";
+
+const notSaved: CheckoutError = {
+  code: "STORAGE_FAILED",
+  message: "the journal could not save the open basket: a crash now would lose it",
+};
 
 const ID_PREFIX = { sale: "S", held: "H", alarm: "A", refund: "R" } as const;
 
@@ -52,11 +58,25 @@ export function createCheckout(options: CheckoutOptions): Checkout {
   const state = new BehaviorSubject<CheckoutState>(snapshotOf(core, currency, gatePolicy));
   const events = new Subject<CheckoutEvent>();
 
+  // The open basket is saved after every change, in order, so a crash or reload can resume it (journal permitting).
+  let saving: Promise<unknown> = Promise.resolve();
+  const persist = () => {
+    const save = options.journal?.saveOpenBasket?.bind(options.journal);
+    if (!save) return;
+    const basket = openBasketOf(core, nowMs());
+    saving = saving
+      .then(() => save(basket))
+      .then(
+        (saved) => saved.ok || events.next({ atMs: nowMs(), saleId: basket.saleId, type: "refused", error: notSaved }),
+        () => events.next({ atMs: nowMs(), saleId: basket.saleId, type: "refused", error: notSaved }),
+      );
+  };
   const commit = (next: CheckoutCore, ...happened: CheckoutEventBody[]) => {
     const saleId = core.saleId;
     core = next;
     state.next(snapshotOf(core, currency, gatePolicy));
     for (const event of happened) events.next({ atMs: nowMs(), saleId, ...event } as CheckoutEvent);
+    persist();
   };
   const alarm = (fields: Omit<Alarm, "id" | "atMs">): Alarm => ({ id: newId("alarm"), atMs: nowMs(), ...fields });
   const refuse = <T>(failure: { ok: false; error: CheckoutError }, raiseAlarm = false): Result<T, CheckoutError> => {
@@ -70,10 +90,15 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     return failure;
   };
 
-  // One command at a time: each waits for the previous one to finish.
+  // One command at a time: each waits for the previous one to finish, and resolves once the open basket it changed
+  // is saved (with a journal that keeps it), so what a command answered survives a crash.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(command: () => Promise<T> | T): Promise<T> => {
-    const run = queue.then(command);
+    const run = queue.then(async () => {
+      const result = await command();
+      await saving;
+      return result;
+    });
     queue = run.catch(() => undefined);
     return run;
   };
@@ -434,6 +459,13 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       if (!cancelled.ok)
         return refuse(checkoutError("PAYMENT_REFUSED", cancelled.error.message, { detail: cancelled.error.code }));
       return cancelled;
+    },
+    resume() {
+      return serial(async (): Promise<Result<CheckoutState, CheckoutError>> => {
+        if (core.lines.length > 0 || core.tenders.length > 0) return { ok: true, value: state.value };
+        await resumeBasket({ ...paymentPort, startNewBasket, serial, refuse });
+        return { ok: true, value: state.value };
+      });
     },
     refund(saleId, request) {
       return serial(async (): Promise<Result<RefundDone, CheckoutError>> => {

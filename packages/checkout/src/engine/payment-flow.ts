@@ -2,8 +2,9 @@
 // a PAID attempt becomes a sale tender, and the tender that covers what is due completes the sale. The attempt runs
 // in the bridge, so a payment the till stops watching still ends in a safe state (paid, failed or reversed).
 import type { Result } from "@scangate/gs1";
-import type { PaymentAttempt, Tender } from "@scangate/payments";
+import type { AttemptUpdate, PaymentAttempt, Tender } from "@scangate/payments";
 import { isResolved } from "@scangate/payments";
+import type { Observable } from "rxjs";
 import type { SaleTender } from "../sale/completed-sale.js";
 import type { CheckoutTender } from "./checkout-api.js";
 import { type CheckoutError, checkoutError } from "./checkout-errors.js";
@@ -57,18 +58,22 @@ function bridgeTender(port: PaymentPort, request: PaymentRequest, amountMinor: n
   }
 }
 
-function saleTenderOf(attempt: PaymentAttempt, request: PaymentRequest, amountMinor: number): SaleTender {
+/** The sale tender a PAID attempt makes (cash: with change and any rounding the store's cash rule took off). */
+export function tenderOfAttempt(attempt: PaymentAttempt): SaleTender {
   const paid = attempt.paid;
-  const paidMinor = paid?.paidMinor ?? attempt.amount.amountMinor;
-  if (request.tender.kind === "cash")
+  const requestedMinor = attempt.amount.amountMinor;
+  const paidMinor = paid?.paidMinor ?? requestedMinor;
+  if (attempt.mode === "cash") {
+    const tenderedMinor = attempt.tenderedMinor ?? paidMinor;
     return {
       kind: "cash",
       amountMinor: paidMinor,
-      tenderedMinor: request.tender.tenderedMinor,
-      changeMinor: paid?.changeMinor ?? request.tender.tenderedMinor - paidMinor,
-      ...(paidMinor < amountMinor ? { roundingMinor: amountMinor - paidMinor } : {}),
+      tenderedMinor,
+      changeMinor: paid?.changeMinor ?? tenderedMinor - paidMinor,
+      ...(paidMinor < requestedMinor ? { roundingMinor: requestedMinor - paidMinor } : {}),
       outTradeNo: attempt.outTradeNo,
     };
+  }
   return {
     kind: "wallet",
     amountMinor: paidMinor,
@@ -77,7 +82,7 @@ function saleTenderOf(attempt: PaymentAttempt, request: PaymentRequest, amountMi
   };
 }
 
-/** Runs one tender to a resolved attempt; completes the sale when the tenders cover the total. */
+/** Runs one tender to a resolved attempt through the bridge; completes the sale when the tenders cover the total. */
 export function runPayment(
   port: PaymentPort,
   request: PaymentRequest,
@@ -95,11 +100,41 @@ export function runPayment(
       ),
     );
 
+  return followAttempt(
+    port,
+    request,
+    amountMinor,
+    payments.start(bridgeTender(port, request, amountMinor)),
+    serial,
+    refuse,
+  );
+}
+
+/**
+ * Shows an attempt's states as they come and, once the bridge is done with it, turns a PAID attempt into a tender
+ * (completing the sale when the tenders cover the total) or a failure into an alarm. Used for a new tender and for
+ * the payment that was running when a resumed basket was saved.
+ */
+export function followAttempt(
+  port: PaymentPort,
+  request: PaymentRequest,
+  amountMinor: number,
+  updates$: Observable<AttemptUpdate>,
+  serial: Serial,
+  refuse: Refuse,
+): Promise<Result<PaymentAttempt, CheckoutError>> {
+  const { tender } = request;
   const show = (attempt: PaymentAttempt) => {
     const core = port.core();
     port.commit(
       {
         ...core,
+        openPayment: {
+          attemptId: attempt.attemptId,
+          kind: tender.kind,
+          amountMinor,
+          ...(tender.kind === "cash" ? { tenderedMinor: tender.tenderedMinor } : {}),
+        },
         payment: {
           attemptId: attempt.attemptId,
           providerId: attempt.providerId,
@@ -119,9 +154,9 @@ export function runPayment(
   };
 
   const finish = async (attempt: PaymentAttempt): Promise<Result<PaymentAttempt, CheckoutError>> => {
-    const { payment: _running, ...core } = port.core();
+    const { payment: _running, openPayment: _open, ...core } = port.core();
     if (attempt.state === "PAID") {
-      const tenders = [...core.tenders, saleTenderOf(attempt, request, amountMinor)];
+      const tenders = [...core.tenders, tenderOfAttempt(attempt)];
       port.commit({ ...core, tenders });
       if (coveredMinor(tenders) >= request.totalMinor) await port.complete(tenders);
       return { ok: true, value: attempt };
@@ -140,7 +175,7 @@ export function runPayment(
 
   return new Promise((resolve) => {
     let last: PaymentAttempt | undefined;
-    payments.start(bridgeTender(port, request, amountMinor)).subscribe({
+    updates$.subscribe({
       next(update) {
         if (!update.ok) {
           const error = update.error;

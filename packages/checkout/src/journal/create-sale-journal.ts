@@ -3,6 +3,7 @@
 // sale of the same serial). Each write is one IndexedDB transaction, so a sale is never stored without its serials.
 import type { IndexedDbBinding } from "../catalog/indexed-db-binding.js";
 import type { CompletedSale } from "../sale/completed-sale.js";
+import type { OpenBasket } from "../sale/open-basket.js";
 import { type JournalDb, type JournalRefund, openJournalDb, type RefundInput } from "./journal-db.js";
 import { type JournalError, JournalRefusal, type JournalResult } from "./journal-errors.js";
 import { RefundInputSchema, refundRefusal } from "./refund-check.js";
@@ -50,6 +51,10 @@ export interface SaleJournal {
   recordRefund(saleId: string, refund: RefundInput): Promise<JournalResult<JournalRefund>>;
   /** The refunds of a sale, oldest first. */
   refundsOf(saleId: string): Promise<JournalRefund[]>;
+  /** Keeps the basket being sold (one row, replaced each time), for `resume()` after a crash or reload. */
+  saveOpenBasket(basket: OpenBasket): Promise<JournalResult<OpenBasket>>;
+  /** The basket last saved, if any. */
+  openBasket(): Promise<OpenBasket | undefined>;
 }
 
 /** JSON text of a value as IndexedDB gives it back (structured clone keeps `undefined` members, JSON drops them on
@@ -168,5 +173,11 @@ export function createSaleJournal(options: SaleJournalOptions): SaleJournal {
       );
     },
     refundsOf: async (saleId) => await db.refunds.where("saleId").equals(saleId).sortBy("atMs"),
+    saveOpenBasket: (basket) =>
+      refusing(async () => {
+        await db.openBaskets.put({ key: "open", basket });
+        return basket;
+      }),
+    openBasket: async () => (await db.openBaskets.get("open"))?.basket,
   };
 }

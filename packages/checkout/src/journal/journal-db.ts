@@ -6,6 +6,7 @@
 import { Dexie, type EntityTable, type Table } from "dexie";
 import { dexieOptions, type IndexedDbBinding } from "../catalog/indexed-db-binding.js";
 import type { CompletedSale } from "../sale/completed-sale.js";
+import type { OpenBasket } from "../sale/open-basket.js";
 
 /** A stored sale. */
 export interface StoredSale {
@@ -43,11 +44,18 @@ export interface JournalRefund extends RefundInput {
   readonly saleId: string;
 }
 
+/** The one row of the basket being sold (key "open"; the table is not called "open": Dexie has a method of that name). */
+export interface StoredOpenBasket {
+  readonly key: "open";
+  readonly basket: OpenBasket;
+}
+
 /** The Dexie database of one till's journal. */
 export type JournalDb = Dexie & {
   sales: EntityTable<StoredSale, "id">;
   serials: Table<StoredSerial, [string, string, string]>;
   refunds: EntityTable<JournalRefund, "refundId">;
+  openBaskets: EntityTable<StoredOpenBasket, "key">;
 };
 
 /** Opens (creating if needed) the journal database `dbName`. */
@@ -58,5 +66,7 @@ export function openJournalDb(dbName: string, binding: IndexedDbBinding): Journa
     serials: "[gtin+serial+saleId], [gtin+serial], saleId",
     refunds: "refundId, saleId",
   });
+  // Version 2: the open basket, so a till resumes it after a crash (keep version 1 for tills that upgrade).
+  db.version(2).stores({ openBaskets: "key" });
   return db;
 }
