@@ -22,7 +22,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           globalSetup: ["packages/hub/test/support/postgres.global-setup.ts"],
-          include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+          include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["**/*.browser.test.ts", "**/node_modules/**", "test/bench/**"],
         },
       },
