@@ -3,7 +3,7 @@
 import type { SchedulerLike } from "rxjs";
 import type { KeyboardLayoutMode } from "./candidates.js";
 
-/** Options of {@link keyboardWedge} (and of the Node core, {@link createKeyboardReader}). */
+/** Options of {@link keyboardWedge} (and of its platform-free core, `createKeyboardReader`). */
 export interface KeyboardWedgeOptions {
   /**
    * A burst is a scan only if the median gap between its keys is at most this, in milliseconds. Scanners type at
