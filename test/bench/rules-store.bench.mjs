@@ -20,6 +20,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { generateFeedKeyPair, publishFeed } from "../../packages/rules/dist/feed-publisher.js";
+import { gtin14 } from "./bench-notices.mjs";
 
 const NOTICES = 100_000;
 const CHANGED = 1_000;
@@ -28,32 +29,13 @@ const COLD_STARTS = 3;
 const DB_NAME = "scangate-rules-bench";
 const HOUR_MS = 3_600_000;
 
-/** The flags of test/support/chromium.ts (a .ts file this plain .mjs cannot import). */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/** The flags the tests launch Chromium with (test/support/chromium-flags.json). */
+const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL("../support/chromium-flags.json", import.meta.url), "utf8"));
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const benchDir = fileURLToPath(new URL(".", import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), "scangate-rules-store-bench-"));
 const startedAt = performance.now();
-
-/**
- * GTIN-14 from a 13-digit body, with its GS1 check digit.
- * @param {string} body
- */
-function gtin14(body) {
-  let sum = 0;
-  for (let index = 0; index < 13; index++) sum += Number(body[index]) * (index % 2 === 0 ? 3 : 1);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
 
 /** @param {number} index */
 const gtinOf = (index) => gtin14(`0952${String(index).padStart(9, "0")}`);

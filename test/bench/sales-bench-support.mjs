@@ -12,18 +12,8 @@ import { chromium } from "playwright-core";
 
 export const STORE_GLN = "9521234000013";
 
-/**
- * The flags of test/support/chromium.ts, read from that file (a .ts file this plain .mjs cannot import), so the
- * benches launch Chromium exactly as the tests do.
- */
-const CHROMIUM_ARGS = [
-  ...(
-    /chromiumArgs[^=]*=\s*\[([\s\S]*?)\]/.exec(
-      readFileSync(new URL("../support/chromium.ts", import.meta.url), "utf8"),
-    )?.[1] ?? ""
-  ).matchAll(/"(--[^"]+)"/g),
-].map((match) => match[1]);
-if (!CHROMIUM_ARGS.includes("--headless")) throw new Error("could not read the flags of test/support/chromium.ts");
+/** The flags the tests launch Chromium with (test/support/chromium-flags.json). */
+const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL("../support/chromium-flags.json", import.meta.url), "utf8"));
 
 /**
  * The real hub in its own Node process (as in production, and so its CPU is not the bench's), in a temporary

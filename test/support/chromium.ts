@@ -1,4 +1,5 @@
 // How ScanGate's tests launch Chromium: Debian's build, never one downloaded by a test tool.
+import { readFileSync } from "node:fs";
 
 /** The Chromium binary the tests drive; `CHROMIUM_PATH` overrides Debian's default. */
 export function chromiumPath(): string {
@@ -6,16 +7,10 @@ export function chromiumPath(): string {
 }
 
 /**
- * Flags for a root, offline, headless run. The background-networking flags matter here: without them
- * Chromium keeps dialling Google's hosts, which this loopback-only machine refuses.
+ * Flags for a root, offline, headless run (test/support/chromium-flags.json, which the plain-JS benches read too).
+ * The background-networking flags matter here: without them Chromium keeps dialling Google's hosts, which this
+ * loopback-only machine refuses.
  */
-export const chromiumArgs: readonly string[] = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export const chromiumArgs: readonly string[] = JSON.parse(
+  readFileSync(new URL("./chromium-flags.json", import.meta.url), "utf8"),
+);
