@@ -5,7 +5,7 @@
 //
 // It runs on every scan, so it is plain loops over the few AIs of a scan, and allocates only for findings.
 import { type AiDefinition, aiMatchesPattern } from "./ai-table.js";
-import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
+import { fail, type Gs1Error, type Gs1Warning, type Result } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
 
 const NO_WARNINGS: Gs1Warning[] = [];
@@ -30,10 +30,10 @@ export function checkAssociations(elements: readonly RawElement[], strict: boole
     const earlier = firstOccurrence(elements, i);
     if (earlier === undefined) continue;
     if (earlier.raw !== element.raw) {
-      const message = `AI (${element.ai}) appears twice with different values: "${earlier.raw}" and "${element.raw}"`;
-      return { ok: false, error: { code: "DUPLICATE_AI", message, offset: element.offset, ai: element.ai } };
+      const message = `AI (${element.ai}) has two values: "${earlier.raw}" and "${element.raw}"`;
+      return fail("DUPLICATE_AI", message, element.offset, element.ai);
     }
-    warn({ code: "REPEATED_AI", message: `AI (${element.ai}) appears again with the same value`, ai: element.ai });
+    warn({ code: "REPEATED_AI", message: `AI (${element.ai}) is repeated`, ai: element.ai });
   }
   const signed = combination.signed;
   const rules = combination.findings;
@@ -120,17 +120,12 @@ function ruleFinding(element: RawElement, elements: readonly RawElement[]): Find
     const other = otherMatching(elements, element.ai, pattern);
     // Each excluded pair is reported once, by the AI that comes first in the data.
     if (other === undefined || excludedBy(other, element.ai, elements, element)) continue;
-    return { code: "EXCLUSIVE_AIS", message: `AI (${element.ai}) must not be used with AI (${other})`, ai: element.ai };
+    return { code: "EXCLUSIVE_AIS", message: `AI (${element.ai}) excludes AI (${other})`, ai: element.ai };
   }
   for (const group of definition.requires) {
-    let satisfied = false;
-    for (let a = 0; a < group.length && !satisfied; a++) {
-      const alternative = group[a] as readonly string[];
-      satisfied = true;
-      for (let p = 0; p < alternative.length && satisfied; p++) {
-        satisfied = otherMatching(elements, element.ai, alternative[p] as string) !== undefined;
-      }
-    }
+    const satisfied = group.some((alternative) =>
+      alternative.every((pattern) => otherMatching(elements, element.ai, pattern) !== undefined),
+    );
     if (satisfied) continue;
     const wanted = group.map((alternative) => alternative.map((pattern) => `(${pattern})`).join(" + ")).join(" or ");
     return { code: "MISSING_REQUIRED_AI", message: `AI (${element.ai}) requires ${wanted}`, ai: element.ai };
@@ -158,6 +153,6 @@ const SERIAL_COMPONENT_START: Readonly<Record<string, number>> = { "253": 13, "2
 function digitalSignatureFinding(element: RawElement): Finding | undefined {
   const serialStart = SERIAL_COMPONENT_START[element.ai];
   if (serialStart === undefined || element.raw.length > serialStart) return undefined;
-  const message = `AI (8030) signs a serialised key, but AI (${element.ai}) carries no serial component`;
+  const message = `AI (8030) needs a serial in AI (${element.ai})`;
   return { code: "MISSING_REQUIRED_AI", message, ai: element.ai };
 }

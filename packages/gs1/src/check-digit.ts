@@ -24,8 +24,7 @@ export function hasValidMod10CheckDigit(digits: string): boolean {
  * @example gtinCheckDigit("950600013435") // 2
  */
 export function gtinCheckDigit(payload: string): number {
-  if (!/^(\d{7}|\d{11,13})$/.test(payload))
-    throw new RangeError(`a GTIN payload is 7, 11, 12 or 13 digits: "${payload}"`);
+  if (!/^(\d{7}|\d{11,13})$/.test(payload)) throw new RangeError(`not 7, 11, 12 or 13 digits: "${payload}"`);
   return mod10CheckDigit(payload);
 }
 

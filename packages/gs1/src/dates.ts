@@ -36,7 +36,7 @@ export function calendarDate(digits: string, currentYear: number): string {
 }
 
 /** The number of the two digits at `index`. */
-function twoDigits(digits: string, index: number): number {
+export function twoDigits(digits: string, index: number): number {
   return (digits.charCodeAt(index) - 48) * 10 + digits.charCodeAt(index + 1) - 48;
 }
 

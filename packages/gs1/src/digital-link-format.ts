@@ -5,7 +5,7 @@ import { type AiDefinition, lookupAi } from "./ai-table.js";
 import type { QualifierSequences } from "./digital-link-keys.js";
 import { percentEncode } from "./digital-link-percent.js";
 import { validateElement } from "./element-validation.js";
-import type { Gs1Error, Result } from "./errors.js";
+import { fail, type Gs1Error, type Result } from "./errors.js";
 
 /** Options for {@link formatDigitalLink}. */
 export interface FormatDigitalLinkOptions {
@@ -50,7 +50,7 @@ export function formatDigitalLink(
   const key = unique.find((element) => element.definition.dlQualifierSequences !== undefined);
   const sequences = key?.definition.dlQualifierSequences;
   if (!key || !sequences) {
-    return fail("BAD_DIGITAL_LINK", "A Digital Link needs a primary key AI, e.g. (01) or (00)");
+    return fail("BAD_DIGITAL_LINK", "No primary key AI");
   }
   const pathQualifiers = chooseQualifierSequence(sequences, unique);
   let uri = `${stem}/${key.ai}/${percentEncode(key.raw)}`;
@@ -63,7 +63,8 @@ export function formatDigitalLink(
   if (refused) {
     return fail(
       "BAD_DIGITAL_LINK",
-      `AI (${refused.ai}) fits neither the path nor the query string of a Digital Link with key (${key.ai})`,
+      `AI (${refused.ai}) cannot be in a Digital Link with key (${key.ai})`,
+      undefined,
       refused.ai,
     );
   }
@@ -89,10 +90,10 @@ function checkElements(
     const earlier = unique.find((each) => each.ai === ai);
     if (earlier) {
       if (earlier.raw === raw) continue;
-      return fail("DUPLICATE_AI", `AI (${ai}) has two values, "${earlier.raw}" and "${raw}"`, ai);
+      return fail("DUPLICATE_AI", `AI (${ai}) has two values: "${earlier.raw}" and "${raw}"`, undefined, ai);
     }
     const definition = lookupAi(ai);
-    if (!definition) return fail("UNKNOWN_AI", `Unknown AI (${ai})`, ai);
+    if (!definition) return fail("UNKNOWN_AI", `Unknown AI (${ai})`, undefined, ai);
     const problem = validateElement(definition, raw, 0);
     if (problem) return { ok: false, error: problem };
     unique.push({ ai, raw, definition });
@@ -120,11 +121,7 @@ function chooseQualifierSequence(sequences: QualifierSequences, elements: readon
 
 function stemOf(domain: string): string {
   if (!/^https?:\/\/[^/?#]+/i.test(domain)) {
-    throw new RangeError(`formatDigitalLink(): domain must start with "https://" and a host, got "${domain}"`);
+    throw new RangeError(`domain must be "https://" and a host, got "${domain}"`);
   }
   return domain.endsWith("/") ? domain.slice(0, -1) : domain;
-}
-
-function fail(code: Gs1Error["code"], message: string, ai?: string): { ok: false; error: Gs1Error } {
-  return { ok: false, error: ai === undefined ? { code, message } : { code, message, ai } };
 }

@@ -1,19 +1,14 @@
 // Reads an uncompressed GS1 Digital Link URI into AI elements: GS1 Digital Link URI Syntax 1.x, with the GS1
 // Syntax Engine (gs1/gs1-syntax-engine src/c-lib/dl.c `gs1_parseDLuri`) as the reference where the standard
-// leaves room. It runs on every scan, so it scans characters by hand: no regular expressions, no `new URL()`,
-// no split().
+// leaves room. It runs on every scan, so it finds the parts with indexOf: no `new URL()`, no split().
 import { type AiDefinition, lookupAi } from "./ai-table.js";
 import { hasValidMod10CheckDigit } from "./check-digit.js";
-import {
-  describeQualifierSequences,
-  isValidQualifierPath,
-  type QualifierSequences,
-  qualifierBelongsInPath,
-} from "./digital-link-keys.js";
+import { describeQualifierSequences, isValidQualifierPath, qualifierBelongsInPath } from "./digital-link-keys.js";
 import { percentDecode } from "./digital-link-percent.js";
 import { firstBadHostCharacter, firstIllegalCharacter, schemeLength } from "./digital-link-syntax.js";
 import { validateElement } from "./element-validation.js";
-import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
+import { fail, type Gs1Error, type Gs1ErrorCode, type Gs1Warning, gs1Error, type Result } from "./errors.js";
+import { isDigits } from "./linters/lint-failure.js";
 import type { RawElement } from "./raw-element.js";
 
 /** A query parameter that is not an AI (e.g. `linkType`), exactly as written in the URI (not percent-decoded). */
@@ -34,10 +29,6 @@ export interface DigitalLinkParts {
   readonly warnings: readonly Gs1Warning[];
 }
 
-type Read<T> = Result<T, Gs1Error>;
-
-const SLASH = 47;
-
 /**
  * Reads a GS1 Digital Link URI such as `https://id.gs1.org/01/09506000134352/10/ABC?17=261231`. Any http(s)
  * scheme, host and path prefix are accepted; the primary key is the rightmost `/AI/value` pair whose AI is a
@@ -45,229 +36,154 @@ const SLASH = 47;
  * @returns the elements, or BAD_DIGITAL_LINK for a broken URI structure, UNKNOWN_AI for a numeric query key that
  * is no AI, or the element error (BAD_LENGTH, BAD_CHARSET, BAD_CHECK_DIGIT …) of the first bad value
  */
-export function parseDigitalLink(uri: string): Read<DigitalLinkParts> {
+export function parseDigitalLink(uri: string): Result<DigitalLinkParts, Gs1Error> {
   const illegal = firstIllegalCharacter(uri);
-  if (illegal >= 0) {
-    return fail(`A URI may not contain ${JSON.stringify(uri[illegal])}`, illegal);
-  }
+  if (illegal >= 0) return badLink(`Bad URI character ${JSON.stringify(uri[illegal])}`, illegal);
   const hostStart = schemeLength(uri);
-  if (hostStart === 0) return fail('A GS1 Digital Link URI starts with "https://" or "http://"', 0);
+  if (hostStart === 0) return badLink('Not "http(s)://"', 0);
   const pathStart = uri.indexOf("/", hostStart);
-  if (pathStart <= hostStart) return fail("The URI has no domain or no path", hostStart);
+  if (pathStart <= hostStart) return badLink("No domain or no path", hostStart);
   const badHost = firstBadHostCharacter(uri, hostStart, pathStart);
-  if (badHost >= 0) return fail(`A domain may not contain ${JSON.stringify(uri[badHost])}`, badHost);
+  if (badHost >= 0) return badLink(`Bad domain character ${JSON.stringify(uri[badHost])}`, badHost);
   // Everything after "#" is the fragment, which carries no GS1 data (RFC 3986 §3.5).
-  const fragment = uri.indexOf("#", pathStart);
-  const end = fragment < 0 ? uri.length : fragment;
-  let pathEnd = uri.indexOf("?", pathStart);
-  if (pathEnd < 0 || pathEnd > end) pathEnd = end;
+  const end = endOf(uri, "#", pathStart, uri.length);
+  const pathEnd = endOf(uri, "?", pathStart, end);
   // The engine rejects a trailing "/" (dl.c test "Can't end in slash"), so one URI has one spelling.
-  if (pathEnd - pathStart > 1 && uri.charCodeAt(pathEnd - 1) === SLASH) {
-    return fail("A GS1 Digital Link URI does not end in '/'", pathEnd - 1);
+  if (pathEnd - pathStart > 1 && uri.charCodeAt(pathEnd - 1) === 47 /* / */) {
+    return badLink("URI ends in '/'", pathEnd - 1);
   }
-  const path = readPath(uri, pathStart, pathEnd);
-  if (!path.ok) return path;
-  const { elements, stem, warnings } = path.value;
-  const ignoredQueryParameters: IgnoredQueryParameter[] = [];
-  for (let position = pathEnd + 1; position < end; ) {
-    let parameterEnd = uri.indexOf("&", position);
-    if (parameterEnd < 0 || parameterEnd > end) parameterEnd = end;
-    // Empty parameters ("?&&99=A&&") are tolerated, as by the engine.
-    if (parameterEnd > position) {
-      const problem = readQueryParameter(uri, position, parameterEnd, path.value, ignoredQueryParameters);
-      if (problem) return { ok: false, error: problem };
-    }
-    position = parameterEnd + 1;
+  // Where each path segment starts (after its "/"), and then where the path ends: segment i is
+  // uri[starts[i], starts[i + 1] - 1).
+  const starts: number[] = [];
+  for (let slash = pathStart; slash >= 0 && slash < pathEnd; slash = uri.indexOf("/", slash + 1)) {
+    starts.push(slash + 1);
   }
-  return { ok: true, value: { elements, stem, ignoredQueryParameters, warnings } };
-}
-
-interface PathRead {
-  readonly stem: string;
-  readonly elements: RawElement[];
-  readonly keyAi: string;
-  readonly keySequences: QualifierSequences;
-  /** The qualifier AIs in the path, in path order. */
-  readonly qualifiers: readonly string[];
-  readonly warnings: Gs1Warning[];
-}
-
-function readPath(uri: string, pathStart: number, pathEnd: number): Read<PathRead> {
-  const slashes: number[] = [];
-  for (let slash = pathStart; slash >= 0 && slash < pathEnd; slash = uri.indexOf("/", slash + 1)) slashes.push(slash);
-  const segmentEnd = (index: number) => slashes[index + 1] ?? pathEnd;
-  const segmentStart = (index: number) => (slashes[index] ?? pathEnd) + 1;
+  starts.push(pathEnd + 1);
+  const segments = starts.length - 1;
   // Walk `/AI/value` pairs back from the end: the rightmost primary key starts the GS1 path, so a path prefix
   // may itself look like AIs (engine test "https://a/00/faux/00/006141411234567890"). A segment that is no AI
   // ends the walk.
-  const walked: AiDefinition[] = [];
-  let keyIndex = -1;
-  for (let index = slashes.length - 2; index >= 0; index -= 2) {
-    const definition = aiAt(uri, segmentStart(index), segmentEnd(index));
+  const path: AiDefinition[] = [];
+  let keyIndex = segments - 2;
+  for (; keyIndex >= 0; keyIndex -= 2) {
+    const definition = aiAt(uri, starts[keyIndex] as number, (starts[keyIndex + 1] as number) - 1);
     if (!definition) break;
-    walked.push(definition);
-    if (definition.dlQualifierSequences) {
-      keyIndex = index;
-      break;
-    }
+    path.unshift(definition);
+    if (definition.dlQualifierSequences) break;
   }
-  const [key, ...qualifierDefinitions] = walked.reverse();
-  if (keyIndex < 0 || !key?.dlQualifierSequences) return fail(noPrimaryKeyMessage(uri, slashes, pathEnd), pathStart);
-  const keySequences = key.dlQualifierSequences;
-  const qualifiers = qualifierDefinitions.map((definition) => definition.ai);
+  const key = path[0];
+  const keySequences = key?.dlQualifierSequences;
+  if (keyIndex < 0 || !key || !keySequences) return badLink(noPrimaryKeyMessage(uri, starts), pathStart);
+  const qualifiers = path.slice(1).map((definition) => definition.ai);
   if (!isValidQualifierPath(keySequences, qualifiers)) {
-    return fail(
-      `The path (${key.ai})(${qualifiers.join(")(")}) is not a valid key-qualifier sequence: (${key.ai}) takes ` +
-        `${describeQualifierSequences(keySequences)}, in that order`,
-      segmentStart(keyIndex + 2),
+    return badLink(
+      `Bad qualifiers (${qualifiers.join(")(")}): (${key.ai}) takes ${describeQualifierSequences(keySequences)}`,
+      starts[keyIndex + 2] as number,
     );
   }
   const elements: RawElement[] = [];
   const warnings: Gs1Warning[] = [];
-  for (let index = keyIndex; index < slashes.length; index += 2) {
-    const definition = index === keyIndex ? key : (qualifierDefinitions[(index - keyIndex) / 2 - 1] as AiDefinition);
-    const read = readValue(definition, uri, segmentStart(index + 1), segmentEnd(index + 1), false, warnings);
-    if ("code" in read) return { ok: false, error: read };
-    elements.push(read);
+  for (let index = keyIndex; index < segments; index += 2) {
+    const problem = readValue(
+      path[(index - keyIndex) / 2] as AiDefinition,
+      uri,
+      starts[index + 1] as number,
+      (starts[index + 2] as number) - 1,
+      false,
+      elements,
+      warnings,
+    );
+    if (problem) return { ok: false, error: problem };
+  }
+  const ignoredQueryParameters: IgnoredQueryParameter[] = [];
+  for (let start = pathEnd + 1; start < end; ) {
+    const parameterEnd = endOf(uri, "&", start, end);
+    const equals = endOf(uri, "=", start, parameterEnd);
+    const name = uri.slice(start, equals);
+    // Empty parameters ("?&&99=A&&") are tolerated, as by the engine. Non-numeric names (linkType, context …)
+    // are for the resolver, not GS1 data, and a bare number is a "singleton" parameter: the engine skips both.
+    if (!isDigits(uri, start, equals) || equals === parameterEnd) {
+      if (parameterEnd > start) ignoredQueryParameters.push({ name, value: uri.slice(equals + 1, parameterEnd) });
+    } else {
+      const definition = lookupAi(name);
+      const problem = !definition
+        ? queryError(`Unknown AI (${name})`, start, name, "UNKNOWN_AI")
+        : elements.some((element) => element.ai === name)
+          ? queryError(`AI (${name}) is repeated`, start, name)
+          : qualifierBelongsInPath(keySequences, qualifiers, name)
+            ? queryError(`AI (${name}) belongs in the path`, start, name)
+            : !definition.dlDataAttribute
+              ? queryError(`AI (${name}) may not be in the query`, start, name)
+              : readValue(definition, uri, equals + 1, parameterEnd, true, elements, warnings);
+      if (problem) return { ok: false, error: problem };
+    }
+    start = parameterEnd + 1;
   }
   return {
     ok: true,
-    value: { stem: uri.slice(0, slashes[keyIndex]), elements, keyAi: key.ai, keySequences, qualifiers, warnings },
+    value: { elements, stem: uri.slice(0, (starts[keyIndex] as number) - 1), ignoredQueryParameters, warnings },
   };
 }
 
-/** Reads one `name=value` query parameter; an AI goes to `path.elements`, anything else to `ignored`. */
-function readQueryParameter(
-  uri: string,
-  start: number,
-  end: number,
-  path: PathRead,
-  ignored: IgnoredQueryParameter[],
-): Gs1Error | undefined {
-  let equals = uri.indexOf("=", start);
-  if (equals < 0 || equals > end) equals = end;
-  if (!isAllDigits(uri, start, equals)) {
-    // Non-numeric names (linkType, context …) are for the resolver, not GS1 data; the engine skips them too.
-    ignored.push({ name: uri.slice(start, equals), value: equals < end ? uri.slice(equals + 1, end) : "" });
-    return undefined;
-  }
-  const ai = uri.slice(start, equals);
-  if (equals === end) {
-    // A bare number is a "singleton" parameter, which the engine ignores rather than reading as an AI.
-    ignored.push({ name: ai, value: "" });
-    return undefined;
-  }
-  const definition = lookupAi(ai);
-  if (!definition) return structureError(`Unknown AI (${ai}) in the query string`, start, ai, "UNKNOWN_AI");
-  if (path.elements.some((element) => element.ai === ai)) {
-    return structureError(`AI (${ai}) appears twice in the URI`, start, ai);
-  }
-  if (qualifierBelongsInPath(path.keySequences, path.qualifiers, ai)) {
-    return structureError(`AI (${ai}) qualifies the key (${path.keyAi}): it belongs in the path`, start, ai);
-  }
-  if (!definition.dlDataAttribute) {
-    return structureError(`AI (${ai}) may not be a query-string attribute`, start, ai);
-  }
-  const read = readValue(definition, uri, equals + 1, end, true, path.warnings);
-  if ("code" in read) return read;
-  path.elements.push(read);
-  return undefined;
+/** Where the first `character` at or after `start` is, or `end` when there is none before it. */
+function endOf(uri: string, character: string, start: number, end: number): number {
+  const found = uri.indexOf(character, start);
+  return found < 0 || found > end ? end : found;
 }
 
-/** Percent-decodes and validates one value; zero-pads a GTIN-8/12/13 in (01). */
+/** Percent-decodes and validates one value, zero-padding a GTIN-8/12/13 in (01), and adds it to `elements`. */
 function readValue(
   definition: AiDefinition,
   uri: string,
   start: number,
   end: number,
   isQuery: boolean,
+  elements: RawElement[],
   warnings: Gs1Warning[],
-): RawElement | Gs1Error {
+): Gs1Error | undefined {
   const { ai } = definition;
   const decoded = percentDecode(uri, start, end, isQuery);
-  if (typeof decoded !== "string") return structureError(`AI (${ai}): ${decoded.reason}`, decoded.at, ai);
+  if (typeof decoded !== "string") return queryError(`AI (${ai}): ${decoded.reason}`, decoded.at, ai);
   let raw = decoded;
   // GS1 DL URI Syntax wants the 14-digit GTIN, but GTIN-8/12/13 as printed under the barcode are common in the
   // wild. As BIIP, DLTK and digital-link.js do (and the engine with permitZeroSuppressedGTINinDLuris), pad them
   // to the 14-digit field a GTIN is carried in, when the check digit shows it is a GTIN: leading zeros leave a
   // mod-10 check digit unchanged.
-  if (ai === "01" && isShortGtinLength(raw.length) && isAllDigits(raw, 0, raw.length) && hasValidMod10CheckDigit(raw)) {
-    warnings.push({
-      code: "NON_CANONICAL_GTIN",
-      message: `GTIN-${raw.length} ${raw} in the Digital Link was zero-padded to 14 digits`,
-      ai,
-    });
+  if (ai === "01" && raw.length < 14 && /^(\d{8}|\d{12,13})$/.test(raw) && hasValidMod10CheckDigit(raw)) {
+    warnings.push({ code: "NON_CANONICAL_GTIN", message: `GTIN ${raw} zero-padded to 14 digits`, ai });
     raw = raw.padStart(14, "0");
   }
-  return validateElement(definition, raw, start) ?? { ai, raw, offset: start, definition };
-}
-
-function isShortGtinLength(length: number): boolean {
-  return length === 8 || length === 12 || length === 13;
+  const problem = validateElement(definition, raw, start);
+  if (!problem) elements.push({ ai, raw, offset: start, definition });
+  return problem;
 }
 
 /** The AI a path segment names, when it is a known AI; the engine reads path AIs without percent-decoding. */
 function aiAt(uri: string, start: number, end: number): AiDefinition | undefined {
   const length = end - start;
-  if (length < 2 || length > 4 || !isAllDigits(uri, start, end)) return undefined;
-  return lookupAi(uri.slice(start, end));
+  return length < 2 || length > 4 || !isDigits(uri, start, end) ? undefined : lookupAi(uri.slice(start, end));
 }
 
 // Convenience alphas (/gtin/, /lot/ …) are deprecated ("will be removed in version 1.3", gs1/interpretGS1scan
 // plausibleGS1DL.js; gs1/EPCIS PR #426) and the engine reads them only behind an internal flag. They are named
-// here only to say why a URI using them fails.
-const CONVENIENCE_ALPHAS: Readonly<Record<string, string>> = {
-  cpid: "8010",
-  cpsn: "8011",
-  cpv: "22",
-  gcn: "255",
-  gdti: "253",
-  giai: "8004",
-  ginc: "401",
-  gln: "414",
-  glnx: "254",
-  gmn: "8013",
-  grai: "8003",
-  gsin: "402",
-  gsrn: "8018",
-  gsrnp: "8017",
-  gtin: "01",
-  itip: "8006",
-  lot: "10",
-  party: "417",
-  refno: "8020",
-  ser: "21",
-  srin: "8019",
-  sscc: "00",
-};
+// here only to say why a URI using them fails: each alpha followed by its AI.
+const CONVENIENCE_ALPHAS =
+  " cpid8010 cpsn8011 cpv22 gcn255 gdti253 giai8004 ginc401 gln414 glnx254 gmn8013 grai8003 gsin402 gsrn8018 " +
+  "gsrnp8017 gtin01 itip8006 lot10 party417 refno8020 ser21 srin8019 sscc00 ";
 
-function noPrimaryKeyMessage(uri: string, slashes: readonly number[], pathEnd: number): string {
-  for (let index = 0; index < slashes.length; index++) {
-    const segment = uri.slice((slashes[index] as number) + 1, slashes[index + 1] ?? pathEnd);
-    const ai = Object.hasOwn(CONVENIENCE_ALPHAS, segment) ? CONVENIENCE_ALPHAS[segment] : undefined;
-    if (ai) return `The convenience alpha /${segment}/ is deprecated: write /${ai}/`;
+function noPrimaryKeyMessage(uri: string, starts: readonly number[]): string {
+  for (let index = 0; index < starts.length - 1; index++) {
+    const segment = uri.slice(starts[index], (starts[index + 1] as number) - 1);
+    const ai = /^[a-z]+$/.test(segment) && new RegExp(` ${segment}(\\d+) `).exec(CONVENIENCE_ALPHAS)?.[1];
+    if (ai) return `/${segment}/ is deprecated: write /${ai}/`;
   }
-  return "No primary key AI (e.g. /01/) in the path; compressed URIs are not supported";
+  return "No primary key AI (e.g. /01/)";
 }
 
-function isAllDigits(text: string, start: number, end: number): boolean {
-  if (end <= start) return false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
+function queryError(message: string, offset: number, ai: string, code: Gs1ErrorCode = "BAD_DIGITAL_LINK"): Gs1Error {
+  return gs1Error(code, message, offset, ai);
 }
 
-function structureError(
-  message: string,
-  offset: number,
-  ai: string,
-  code: "BAD_DIGITAL_LINK" | "UNKNOWN_AI" = "BAD_DIGITAL_LINK",
-): Gs1Error {
-  return { code, message, offset, ai };
-}
-
-function fail(message: string, offset: number): { ok: false; error: Gs1Error } {
-  return { ok: false, error: { code: "BAD_DIGITAL_LINK", message, offset } };
+function badLink(message: string, offset: number): { ok: false; error: Gs1Error } {
+  return fail("BAD_DIGITAL_LINK", message, offset);
 }

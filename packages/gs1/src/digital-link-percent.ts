@@ -10,9 +10,6 @@ export interface PercentDecodeFailure {
   readonly reason: string;
 }
 
-const PERCENT = 37;
-const PLUS = 43;
-
 /**
  * Decodes `text[start, end)`. In a query value `+` means a space (HTML form encoding, as the GS1 Syntax Engine
  * reads it); in a path segment it is a literal `+`.
@@ -25,41 +22,23 @@ export function percentDecode(
   end: number,
   plusIsSpace: boolean,
 ): string | PercentDecodeFailure {
-  let first = start;
-  while (first < end) {
-    const code = text.charCodeAt(first);
-    if (code === PERCENT || (code === PLUS && plusIsSpace)) break;
-    first++;
-  }
-  if (first === end) return text.slice(start, end);
-  let decoded = text.slice(start, first);
-  let copiedUpTo = first;
-  for (let i = first; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === PLUS && plusIsSpace) {
-      decoded += `${text.slice(copiedUpTo, i)} `;
-      copiedUpTo = i + 1;
-    } else if (code === PERCENT) {
-      const high = i + 2 < end ? hexValue(text.charCodeAt(i + 1)) : -1;
-      const low = high < 0 ? -1 : hexValue(text.charCodeAt(i + 2));
-      if (low < 0) return { at: i, reason: '"%" must be followed by two hex digits (write "%" as "%25")' };
-      const character = high * 16 + low;
-      if (character === 0) return { at: i, reason: "a null character (%00) is not allowed" };
-      decoded += text.slice(copiedUpTo, i) + String.fromCharCode(character);
+  const value = text.slice(start, end);
+  // Most values have nothing to decode: answer the cut itself.
+  if (!value.includes("%") && !(plusIsSpace && value.includes("+"))) return value;
+  let decoded = "";
+  for (let i = 0; i < value.length; i++) {
+    let character = value.charAt(i);
+    if (character === "%") {
+      const hex = value.slice(i + 1, i + 3);
+      if (!/^[\dA-Fa-f]{2}$/.test(hex)) return { at: start + i, reason: '"%" needs two hex digits' };
+      if (hex === "00") return { at: start + i, reason: "%00 is not allowed" };
+      character = String.fromCharCode(Number.parseInt(hex, 16));
       i += 2;
-      copiedUpTo = i + 1;
-    }
+    } else if (character === "+" && plusIsSpace) character = " ";
+    decoded += character;
   }
-  return decoded + text.slice(copiedUpTo, end);
+  return decoded;
 }
-
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  const lower = code | 0x20;
-  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
-}
-
-const HEX = "0123456789ABCDEF";
 
 /**
  * Percent-encodes every character except the RFC 3986 unreserved set `A–Z a–z 0–9 - . _ ~`, as the GS1 Syntax
@@ -67,26 +46,11 @@ const HEX = "0123456789ABCDEF";
  * @throws RangeError for a character above 0x7F: callers validate values first, and no GS1 character set has one.
  */
 export function percentEncode(value: string): string {
-  let encoded = "";
-  let copiedUpTo = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (isUnreserved(code)) continue;
-    if (code > 0x7f) throw new RangeError(`percentEncode() takes ASCII only, got ${JSON.stringify(value[i])}`);
-    encoded += `${value.slice(copiedUpTo, i)}%${HEX[code >> 4]}${HEX[code & 15]}`;
-    copiedUpTo = i + 1;
-  }
-  return copiedUpTo === 0 ? value : encoded + value.slice(copiedUpTo);
-}
-
-function isUnreserved(code: number): boolean {
-  const lower = code | 0x20;
-  return (
-    (lower >= 97 && lower <= 122) ||
-    (code >= 48 && code <= 57) ||
-    code === 45 /* - */ ||
-    code === 46 /* . */ ||
-    code === 95 /* _ */ ||
-    code === 126 /* ~ */
-  );
+  // Most values (GTINs, lots, serials) need no escaping: answer them as they are.
+  if (!/[^\w.~-]/.test(value)) return value;
+  return value.replace(/[^\w.~-]/g, (character) => {
+    const code = character.charCodeAt(0);
+    if (code > 0x7f) throw new RangeError(`not ASCII: ${JSON.stringify(character)}`);
+    return `%${code < 16 ? "0" : ""}${code.toString(16).toUpperCase()}`;
+  });
 }

@@ -5,7 +5,7 @@
 // This is the hot path of every scan: it allocates only the elements and their values.
 import { type AiDefinition, aiDefinitionAt, aiLengthAt } from "./ai-table.js";
 import { checkElement } from "./element-validation.js";
-import type { Gs1Error, Gs1Warning } from "./errors.js";
+import { type Gs1Error, type Gs1Warning, gs1Error } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
 import { vivifyUnknownAi } from "./unknown-ai.js";
 
@@ -25,7 +25,7 @@ export function readElementString(
   permitUnknownAis: boolean,
   warnings: Gs1Warning[],
 ): RawElement[] | Gs1Error {
-  if (start >= text.length) return { code: "EMPTY_INPUT", message: "No AI data after the symbology identifier" };
+  if (start >= text.length) return gs1Error("EMPTY_INPUT", "No AI data");
   const elements: RawElement[] = [];
   let position = start;
   let previousWasPredefined = false;
@@ -36,7 +36,7 @@ export function readElementString(
       if (position === start || text.charCodeAt(position - 1) === GS_CODE || !previousWasPredefined) {
         return doubleSeparator(position);
       }
-      warnings.push({ code: "REDUNDANT_SEPARATOR", message: `Redundant separator at offset ${position}` });
+      warnings.push({ code: "REDUNDANT_SEPARATOR", message: `Redundant GS at offset ${position}` });
       previousWasPredefined = false;
       position++;
       continue;
@@ -62,7 +62,7 @@ export function readElementString(
     if (!definition.predefinedLength && position < text.length) {
       position++; // the separator that ended this field
       if (position === text.length) {
-        warnings.push({ code: "REDUNDANT_SEPARATOR", message: "Redundant separator at the end" });
+        warnings.push({ code: "REDUNDANT_SEPARATOR", message: "Redundant GS at the end" });
       } else if (text.charCodeAt(position) === GS_CODE) return doubleSeparator(position);
     }
   }
@@ -91,21 +91,21 @@ function aiAt(text: string, position: number, permitUnknownAis: boolean): AiDefi
 
 function unknownAi(text: string, position: number): Gs1Error {
   const shown = text.slice(position, position + 4).replaceAll(GS, "␝");
-  return { code: "UNKNOWN_AI", message: `No known AI starts "${shown}" at offset ${position}`, offset: position };
+  return gs1Error("UNKNOWN_AI", `Unknown AI "${shown}" at offset ${position}`, position);
 }
 
 function truncated(definition: AiDefinition, text: string, dataStart: number, cut: number): Gs1Error {
   const { ai, maxLength } = definition;
-  return {
-    code: "BAD_LENGTH",
-    message: `AI (${ai}) is truncated: ${cut - dataStart} of ${maxLength} characters: (${ai})${text.slice(dataStart, cut)}`,
-    offset: dataStart,
+  return gs1Error(
+    "BAD_LENGTH",
+    `AI (${ai}) is truncated: ${cut - dataStart} of ${maxLength}: (${ai})${text.slice(dataStart, cut)}`,
+    dataStart,
     ai,
-  };
+  );
 }
 
 function doubleSeparator(position: number): Gs1Error {
-  return { code: "BAD_SYNTAX", message: `Two separators in a row at offset ${position}`, offset: position };
+  return gs1Error("BAD_SYNTAX", `Two GS in a row at offset ${position}`, position);
 }
 
 /** Whether a reader returned an error rather than its result (results are arrays or have no `code`). */

@@ -63,20 +63,10 @@ function checkParts(
   const { ai } = definition;
   if (raw.length === 0) return lengthError(definition, raw, offset, `AI (${ai}) has no data`);
   if (raw.length > definition.maxLength) {
-    return lengthError(
-      definition,
-      raw,
-      offset,
-      `AI (${ai}) value is too long: ${raw.length} > ${definition.maxLength}`,
-    );
+    return lengthError(definition, raw, offset, `AI (${ai}) value is too long`);
   }
   if (raw.length < definition.minLength) {
-    return lengthError(
-      definition,
-      raw,
-      offset,
-      `AI (${ai}) value is too short: ${raw.length} < ${definition.minLength}`,
-    );
+    return lengthError(definition, raw, offset, `AI (${ai}) value is too short`);
   }
   let position = 0;
   for (let i = 0; i < parts.length; i++) {
@@ -115,7 +105,7 @@ function checkPart(
       const at = padding.offset;
       return {
         code: "LINT_FAILED",
-        message: `AI (${ai}): base64url padding must make a multiple of 3 characters, with at most two "=": ${markup(ai, raw, at, padding.length)}`,
+        message: `AI (${ai}): bad "=" padding: ${markup(ai, raw, at, padding.length)}`,
         offset: offset + at,
         ai,
         linter: "cset64",
@@ -136,7 +126,7 @@ function checkPart(
     if (!numeric && code < 128 && table[code] === 1) continue;
     return {
       code: "BAD_CHARSET",
-      message: `AI (${ai}) has an invalid character ${JSON.stringify(raw[i])} for ${CHARSET_NAMES[component.charset]}: ${markup(ai, raw, i, 1)}`,
+      message: `AI (${ai}): ${JSON.stringify(raw[i])} is not ${CHARSET_NAMES[component.charset]}: ${markup(ai, raw, i, 1)}`,
       offset: offset + i,
       ai,
     };
@@ -161,13 +151,6 @@ function checkPart(
   return undefined;
 }
 
-const CHARSET_NAMES: Record<Charset, string> = {
-  N: "a numeric value",
-  X: "GS1 CSET 82",
-  Y: "GS1 CSET 39",
-  Z: "base64url",
-};
-
 /**
  * The engine's error markup: the element with the offending characters between bars, e.g.
  * `(01)1234567890123|4|` for a bad check digit.
@@ -177,8 +160,13 @@ export function markup(ai: string, raw: string, at: number, length: number): str
 }
 
 function lengthError(definition: AiDefinition, raw: string, offset: number, message: string): Gs1Error {
-  return { code: "BAD_LENGTH", message: `${message}: (${definition.ai})${raw}`, offset, ai: definition.ai };
+  const { ai, minLength, maxLength } = definition;
+  const expected = minLength === maxLength ? minLength : `${minLength}–${maxLength}`;
+  return { code: "BAD_LENGTH", message: `${message} (${raw.length}, not ${expected}): (${ai})${raw}`, offset, ai };
 }
+
+/** Said in a BAD_CHARSET message: an integrator fixing a label needs to know which characters the AI takes. */
+const CHARSET_NAMES: Record<Charset, string> = { N: "a digit", X: "in CSET 82", Y: "in CSET 39", Z: "base64url" };
 
 // GS1 General Specifications figure 7.11-1 (CSET 82) and 7.11-2 (CSET 39); CSET 64 is base64url (RFC 4648 §5),
 // whose "=" padding is checked on its own.

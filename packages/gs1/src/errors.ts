@@ -68,3 +68,21 @@ export interface Gs1Warning {
 
 /** The result of reading outside input: a value, or a typed error. Never an exception. */
 export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+/** A Gs1Error, with `offset` and `ai` only where there is one: the one place errors are built. */
+export function gs1Error(code: Gs1ErrorCode, message: string, offset?: number, ai?: string): Gs1Error {
+  const error: { -readonly [K in keyof Gs1Error]: Gs1Error[K] } = { code, message };
+  if (offset !== undefined) error.offset = offset;
+  if (ai !== undefined) error.ai = ai;
+  return error;
+}
+
+/** A failed Result carrying {@link gs1Error}. */
+export function fail(
+  code: Gs1ErrorCode,
+  message: string,
+  offset?: number,
+  ai?: string,
+): { ok: false; error: Gs1Error } {
+  return { ok: false, error: gs1Error(code, message, offset, ai) };
+}

@@ -2,7 +2,7 @@
 // what people type. A "(" inside a value is written "\(" (the GS1 Syntax Engine's escape), since the bracket
 // would otherwise start the next AI.
 import { validateElement } from "./element-validation.js";
-import type { Gs1Error, Result } from "./errors.js";
+import { fail, type Gs1Error, type Result } from "./errors.js";
 import type { RawElement } from "./raw-element.js";
 import { resolveAi } from "./unknown-ai.js";
 
@@ -12,15 +12,14 @@ export function readBracketed(text: string, permitUnknownAis = false): Result<Ra
   let position = 0;
   while (position < text.length) {
     if (text[position] !== "(") {
-      return syntaxError(`Expected "(" at offset ${position}`, position);
+      return fail("BAD_SYNTAX", `Expected "(" at offset ${position}`, position);
     }
     const close = text.indexOf(")", position + 1);
     const ai = close < 0 ? "" : text.slice(position + 1, close);
-    if (!/^\d{2,4}$/.test(ai))
-      return syntaxError(`Expected a 2–4 digit AI in brackets at offset ${position}`, position);
+    if (!/^\d{2,4}$/.test(ai)) return fail("BAD_SYNTAX", `Expected an AI at offset ${position}`, position);
     const definition = resolveAi(ai, permitUnknownAis);
     if (!definition) {
-      return { ok: false, error: { code: "UNKNOWN_AI", message: `Unknown AI (${ai})`, offset: position + 1, ai } };
+      return fail("UNKNOWN_AI", `Unknown AI (${ai})`, position + 1, ai);
     }
     const dataStart = close + 1;
     let raw = "";
@@ -34,7 +33,7 @@ export function readBracketed(text: string, permitUnknownAis = false): Result<Ra
     if (invalid) return { ok: false, error: invalid };
     elements.push({ ai, raw, offset: dataStart, definition });
   }
-  if (elements.length === 0) return syntaxError("No AI in brackets", 0);
+  if (elements.length === 0) return fail("BAD_SYNTAX", "No AI in brackets", 0);
   return { ok: true, value: elements };
 }
 
@@ -43,8 +42,4 @@ export function writeBracketed(elements: readonly { readonly ai: string; readonl
   let text = "";
   for (const { ai, raw } of elements) text += `(${ai})${raw.replaceAll("(", "\\(")}`;
   return text;
-}
-
-function syntaxError(message: string, offset: number): { ok: false; error: Gs1Error } {
-  return { ok: false, error: { code: "BAD_SYNTAX", message, offset } };
 }

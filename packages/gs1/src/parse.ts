@@ -7,7 +7,7 @@ import { checkAssociations } from "./associations.js";
 import { hasValidMod10CheckDigit } from "./check-digit.js";
 import { parseDigitalLink } from "./digital-link-parse.js";
 import { GS, isGs1Error, readElementString } from "./element-string.js";
-import type { Gs1Error, Gs1Warning, Result } from "./errors.js";
+import { fail, type Gs1Error, type Gs1Warning, gs1Error, type Result } from "./errors.js";
 import { buildGs1Data, type Gs1Data, type Gs1Source } from "./gs1-data.js";
 import { readBracketed } from "./hri.js";
 import type { RawElement } from "./raw-element.js";
@@ -74,18 +74,17 @@ const NO_SUBSTITUTES: readonly string[] = [];
  * if (result.ok) result.value.expiry; // "2026-12-31"
  */
 export function parse(input: string, options: ParseOptions = {}): ParseResult {
-  if (typeof input !== "string") throw new TypeError("parse() takes the scanned text as a string");
+  if (typeof input !== "string") throw new TypeError("parse() takes a string");
   const context = contextOf(options.today, options.localCurrency ?? "CNY");
   const text = hasSurroundingWhitespace(input) ? input.replace(SURROUNDING_WHITESPACE, "") : input;
   if (text.length === 0) return fail("EMPTY_INPUT", "Nothing was scanned");
   const aimId = aimIdOf(text);
   const read = aimId === undefined ? readInput(text, options) : readScanData(text, aimId, options);
-  if (!read.ok) return read;
-  const { elements, source, digitalLink } = read.value;
+  if (isGs1Error(read)) return { ok: false, error: read };
+  const { elements, source, digitalLink } = read;
   const associations = checkAssociations(elements, options.strict ?? false);
   if (!associations.ok) return associations;
-  const warnings =
-    associations.value.length === 0 ? read.value.warnings : [...read.value.warnings, ...associations.value];
+  const warnings = associations.value.length === 0 ? read.warnings : [...read.warnings, ...associations.value];
   const data = buildGs1Data(elements, warnings, source, context);
   if (aimId !== undefined) data.symbology = aimId;
   if (digitalLink !== undefined) data.digitalLink = digitalLink;
@@ -98,79 +97,69 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
 
 interface InputRead {
   elements: readonly RawElement[];
-  warnings: Gs1Warning[];
+  warnings: readonly Gs1Warning[];
   source: Gs1Source;
   digitalLink?: Gs1Data["digitalLink"];
 }
 
 /** Input without an AIM id: told apart by its content. */
-function readInput(text: string, options: ParseOptions): Result<InputRead, Gs1Error> {
-  if (text.startsWith("(")) return fromElements(readBracketed(text, options.permitUnknownAis ?? false), "hri");
+function readInput(text: string, options: ParseOptions): InputRead | Gs1Error {
+  if (text.startsWith("(")) {
+    const read = readBracketed(text, options.permitUnknownAis ?? false);
+    return read.ok ? { elements: read.value, warnings: [], source: "hri" } : read.error;
+  }
   if (URI_SCHEME.test(text)) return readDigitalLink(text);
   if (text.startsWith(GS)) return readGs1ElementString(text, 1, "element-string", options);
   if (isPlainGtinShape(text)) {
-    if (hasValidMod10CheckDigit(text)) return readPlainGtin(text);
+    if (hasValidMod10CheckDigit(text)) return plainGtin(text);
     // A bare number of GTIN length with a wrong check digit may still be an element string ("15210526").
     // If it is not, report whichever reading got further: a recognised AI with a bad value, or the GTIN.
     const asElementString = readGs1ElementString(text, 0, "element-string", options);
-    if (asElementString.ok || asElementString.error.ai !== undefined) return asElementString;
-    return fail("BAD_CHECK_DIGIT", `GTIN ${text} has a wrong check digit`, text.length - 1);
+    if (!isGs1Error(asElementString) || asElementString.ai !== undefined) return asElementString;
+    return wrongCheckDigit(text, text.length - 1);
   }
-  if (!/^\d\d/.test(text)) return fail("NOT_GS1", "Not GS1 data: no AIM id, brackets, URI or AI at the start");
+  if (!/^\d\d/.test(text)) return gs1Error("NOT_GS1", "Not GS1 data: no AI at the start");
   return readGs1ElementString(text, 0, "element-string", options);
 }
 
-function readScanData(text: string, symbology: string, options: ParseOptions): Result<InputRead, Gs1Error> {
+function readScanData(text: string, symbology: string, options: ParseOptions): InputRead | Gs1Error {
   const content = symbologyContent(symbology);
-  switch (content) {
-    case "gs1":
-      return readGs1ElementString(text, 3, "scan-data", options);
-    case "plain":
-      return URI_SCHEME.test(text.slice(3))
-        ? readDigitalLink(text.slice(3))
-        : fail("NOT_GS1", `${symbology} carries plain data that is not a GS1 Digital Link URI`);
-    case "ean13":
-    case "ean8":
-    case "itf14":
-      return readPrimary(text, content === "ean13" ? 13 : content === "ean8" ? 8 : 14, options);
-    default:
-      return fail(
-        /^\][CedQJEI]/.test(symbology) ? "UNSUPPORTED_SYMBOLOGY" : "NOT_GS1",
-        `Symbology identifier ${symbology} does not carry GS1 data`,
-        0,
-      );
+  if (content === "gs1") return readGs1ElementString(text, 3, "scan-data", options);
+  if (content === "plain") {
+    return URI_SCHEME.test(text.slice(3))
+      ? readDigitalLink(text.slice(3))
+      : gs1Error("NOT_GS1", `${symbology} data is not a Digital Link URI`);
   }
+  if (content) return readPrimary(text, content === "ean13" ? 13 : content === "ean8" ? 8 : 14, options);
+  return gs1Error(
+    /^\][CedQJEI]/.test(symbology) ? "UNSUPPORTED_SYMBOLOGY" : "NOT_GS1",
+    `${symbology} carries no GS1 data`,
+    0,
+  );
 }
 
 /** EAN/UPC and ITF-14: the digits of a GTIN, and for EAN a GS1 composite component after "|]e0". */
-function readPrimary(text: string, length: number, options: ParseOptions): Result<InputRead, Gs1Error> {
+function readPrimary(text: string, length: number, options: ParseOptions): InputRead | Gs1Error {
   const composite = text.indexOf("|]e0", 3);
   const primary = text.slice(3, composite < 0 ? text.length : composite);
-  if (!/^\d*$/.test(primary)) return fail("BAD_CHARSET", `An EAN/UPC carries digits only: "${primary}"`, 3);
-  if (primary.length !== length) {
-    return fail("BAD_LENGTH", `Expected ${length} digits after the symbology identifier, got ${primary.length}`, 3);
-  }
-  if (!hasValidMod10CheckDigit(primary)) {
-    return fail("BAD_CHECK_DIGIT", `GTIN ${primary} has a wrong check digit`, 3 + length - 1);
-  }
-  const read = readPlainGtin(primary);
-  if (!read.ok || composite < 0 || length === 14) return read;
+  if (!/^\d*$/.test(primary)) return gs1Error("BAD_CHARSET", `Not digits: "${primary}"`, 3);
+  if (primary.length !== length) return gs1Error("BAD_LENGTH", `Expected ${length} digits, got ${primary.length}`, 3);
+  if (!hasValidMod10CheckDigit(primary)) return wrongCheckDigit(primary, 3 + length - 1);
+  const read = plainGtin(primary);
+  if (composite < 0 || length === 14) return read;
   // The composite is read in place, so that its error offsets point into the whole scan.
   const compositeRead = readGs1ElementString(text, composite + 4, "scan-data", options);
-  if (!compositeRead.ok) return compositeRead;
-  return {
-    ok: true,
-    value: {
-      ...read.value,
-      elements: [...read.value.elements, ...compositeRead.value.elements],
-      warnings: compositeRead.value.warnings,
-    },
-  };
+  if (isGs1Error(compositeRead)) return compositeRead;
+  return { ...read, elements: [...read.elements, ...compositeRead.elements], warnings: compositeRead.warnings };
 }
 
-function readPlainGtin(digits: string): Result<InputRead, Gs1Error> {
+function plainGtin(digits: string): InputRead {
   const element = { ai: "01", raw: digits.padStart(14, "0"), offset: 0, definition: lookupAi("01") as AiDefinition };
-  return { ok: true, value: { elements: [element], warnings: [], source: "gtin" } };
+  return { elements: [element], warnings: [], source: "gtin" };
+}
+
+function wrongCheckDigit(gtin: string, offset: number): Gs1Error {
+  return gs1Error("BAD_CHECK_DIGIT", `GTIN ${gtin} has a wrong check digit`, offset);
 }
 
 function readGs1ElementString(
@@ -178,31 +167,23 @@ function readGs1ElementString(
   start: number,
   source: Gs1Source,
   options: ParseOptions,
-): Result<InputRead, Gs1Error> {
+): InputRead | Gs1Error {
   const warnings: Gs1Warning[] = [];
   let normalised = text;
   for (const substitute of options.gsSubstitutes ?? NO_SUBSTITUTES) {
     if (substitute.length === 0 || !normalised.includes(substitute, start)) continue;
     normalised = normalised.slice(0, start) + normalised.slice(start).replaceAll(substitute, GS);
-    warnings.push({ code: "SEPARATOR_SUBSTITUTED", message: `Read ${JSON.stringify(substitute)} as a GS separator` });
+    warnings.push({ code: "SEPARATOR_SUBSTITUTED", message: `Read ${JSON.stringify(substitute)} as GS` });
   }
   const elements = readElementString(normalised, start, options.permitUnknownAis ?? false, warnings);
-  if (isGs1Error(elements)) return { ok: false, error: elements };
-  return { ok: true, value: { elements, warnings, source } };
+  return isGs1Error(elements) ? elements : { elements, warnings, source };
 }
 
-function readDigitalLink(uri: string): Result<InputRead, Gs1Error> {
+function readDigitalLink(uri: string): InputRead | Gs1Error {
   const read = parseDigitalLink(uri);
-  if (!read.ok) return read;
+  if (!read.ok) return read.error;
   const { elements, warnings, stem, ignoredQueryParameters } = read.value;
-  return {
-    ok: true,
-    value: { elements, warnings: [...warnings], source: "digital-link", digitalLink: { stem, ignoredQueryParameters } },
-  };
-}
-
-function fromElements(read: Result<RawElement[], Gs1Error>, source: Gs1Source): Result<InputRead, Gs1Error> {
-  return read.ok ? { ok: true, value: { elements: read.value, warnings: [], source } } : read;
+  return { elements, warnings: [...warnings], source: "digital-link", digitalLink: { stem, ignoredQueryParameters } };
 }
 
 function isPlainGtinShape(text: string): boolean {
@@ -224,8 +205,4 @@ function contextOf(today: string | undefined, localCurrency: string): ValueConte
 
 function hasSurroundingWhitespace(text: string): boolean {
   return text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
-}
-
-function fail(code: Gs1Error["code"], message: string, offset?: number): { ok: false; error: Gs1Error } {
-  return { ok: false, error: offset === undefined ? { code, message } : { code, message, offset } };
 }

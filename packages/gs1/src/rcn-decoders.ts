@@ -30,7 +30,5 @@ export function attachScaleDecoder<T extends RcnScheme>(scheme: T, decoder: Scal
 export function scaleDecoderOf(scheme: RcnScheme): ScaleDecoder {
   const decoder: unknown = (scheme as { [DECODER]?: unknown })[DECODER];
   if (typeof decoder === "function") return decoder as ScaleDecoder;
-  throw new TypeError(
-    'options.rcn must be DEFAULT_RCN_SCHEME, one of RCN_PRESETS or a scheme made by defineRcnScheme (from "@scangate/gs1/rcn")',
-  );
+  throw new TypeError("options.rcn must be DEFAULT_RCN_SCHEME, a preset or made by defineRcnScheme");
 }

@@ -1,7 +1,7 @@
 // The default RCN scheme, for the label Chinese retail scales print out of the box, with a decoder of its own:
 // it is the only layout most tills here meet, and a fixed layout needs none of the generic decoder's checks.
 import { mod10CheckDigit } from "./check-digit.js";
-import type { Gs1Error, Result } from "./errors.js";
+import { fail, type Gs1Error, type Result } from "./errors.js";
 import { attachScaleDecoder } from "./rcn-decoders.js";
 import type { RcnScheme } from "./rcn-scheme.js";
 import type { RcnValue } from "./restricted-circulation.js";
@@ -47,7 +47,7 @@ export function decodeDefaultScaleLabel(gtin: string): Result<RcnValue, Gs1Error
   const prefix = ean13.slice(0, 2);
   if (prefix === "02") {
     const message = `${gtin}: RCN scheme "${CHINA_SCALE.name}" has no rule for prefix ${prefix}`;
-    return { ok: false, error: { code: "NOT_GS1", message, offset: shift } };
+    return fail("NOT_GS1", message, shift);
   }
   const payload = `${ean13.slice(0, 7)}00000`;
   return {

@@ -5,30 +5,11 @@ import { type AiDefinition, aiLengthForPrefix, allAis, lookupAi } from "./ai-tab
 
 // GenSpecs figure 7.8.4-2: data lengths of the prefixes that never take a separator, including prefixes with
 // no AI assigned yet (04, 14, 18, 19). An unknown AI under any other prefix is variable-length up to 90.
-const PREDEFINED_DATA_LENGTH_BY_PREFIX: Readonly<Record<string, number>> = {
-  "00": 18,
-  "01": 14,
-  "02": 14,
-  "03": 14,
-  "04": 16,
-  "11": 6,
-  "12": 6,
-  "13": 6,
-  "14": 6,
-  "15": 6,
-  "16": 6,
-  "17": 6,
-  "18": 6,
-  "19": 6,
-  "20": 2,
-  "31": 6,
-  "32": 6,
-  "33": 6,
-  "34": 6,
-  "35": 6,
-  "36": 6,
-  "41": 13,
-};
+function predefinedDataLength(prefix: number): number | undefined {
+  if (prefix < 5) return prefix === 0 ? 18 : prefix === 4 ? 16 : 14;
+  if ((prefix > 10 && prefix < 20) || (prefix > 30 && prefix < 37)) return 6;
+  return prefix === 20 ? 2 : prefix === 41 ? 13 : undefined;
+}
 
 /**
  * A stand-in definition for an AI the dictionary does not define, or undefined where the engine refuses one:
@@ -41,7 +22,7 @@ export function vivifyUnknownAi(ai: string): AiDefinition | undefined {
   const lengthByPrefix = aiLengthForPrefix(prefix);
   if (lengthByPrefix !== undefined && lengthByPrefix !== ai.length) return undefined;
   if (allAis().some((known) => known.startsWith(ai) || ai.startsWith(known))) return undefined;
-  const fixedLength = PREDEFINED_DATA_LENGTH_BY_PREFIX[prefix];
+  const fixedLength = predefinedDataLength(Number(prefix));
   const minLength = fixedLength ?? 1;
   const maxLength = fixedLength ?? 90;
   return {

@@ -1,27 +1,21 @@
 // Check characters of GS1 keys, as GS1's lint_csum.c and lint_csumalpha.c verify them: the mod-10 check digit
 // (GenSpecs §7.9.1) and the alphanumeric check character pair of GMN and MUDI (GenSpecs §7.9.5).
+import { mod10CheckDigit } from "../check-digit.js";
 import { failure, nonDigitFailure } from "./lint-failure.js";
 import type { Linter } from "./types.js";
 
 /** `csum`: the last digit is the GS1 mod-10 check digit of the digits before it. */
 export const csum: Linter = (component) => {
-  if (component.length === 0) return failure("check-digit", 0, 0, "too short for a check digit");
-  // One pass for both checks (every digit, and the weighted sum): this runs on every GTIN of every scan.
+  // Element validation sums the digits as it reads them and calls this only when the sum is wrong.
   const last = component.length - 1;
-  let sum = 0;
-  let weight = 3;
-  for (let i = last - 1; i >= 0; i--) {
-    const digit = component.charCodeAt(i) - 48;
-    if (!(digit >= 0 && digit <= 9)) return nonDigitFailure("check-digit", component);
-    sum += digit * weight;
-    weight = 4 - weight;
-  }
+  if (last < 0) return failure(0, 0, "too short", "check-digit");
+  const nonDigit = nonDigitFailure(component, "check-digit");
+  if (nonDigit) return nonDigit;
+  const expected = mod10CheckDigit(component, last);
   const found = component.charCodeAt(last) - 48;
-  if (!(found >= 0 && found <= 9)) return nonDigitFailure("check-digit", component);
-  const expected = (10 - (sum % 10)) % 10;
   return expected === found
     ? undefined
-    : failure("check-digit", last, 1, `check digit should be ${expected}, not ${found}`);
+    : failure(last, 1, `check digit should be ${expected}, not ${found}`, "check-digit");
 };
 
 // A data character weighs its position in CSET 82; a check character is worth its position in CSET 32.
@@ -41,15 +35,14 @@ function firstPrimes(count: number): number[] {
 /** `csumalpha`: the last two characters are the GS1 check character pair of the characters before them. */
 export const csumalpha: Linter = (component) => {
   const dataLength = component.length - 2;
-  if (dataLength < 0) return failure("check-digit", 0, component.length, "too short for a check character pair");
+  if (dataLength < 0) return failure(0, component.length, "too short", "check-digit");
   if (dataLength > MAX_DATA_LENGTH) {
-    return failure("check-digit", 0, component.length, "too long for a check character pair");
+    return failure(0, component.length, "too long", "check-digit");
   }
   for (let i = 0; i < component.length; i++) {
     const set = i < dataLength ? CSET82 : CSET32;
     if (!set.includes(component.charAt(i))) {
-      const role = i < dataLength ? "a CSET 82 data" : "a CSET 32 check";
-      return failure("check-digit", i, 1, `"${component.charAt(i)}" is not ${role} character`);
+      return failure(i, 1, `bad character "${component.charAt(i)}"`, "check-digit");
     }
   }
   primes ??= firstPrimes(MAX_DATA_LENGTH);
@@ -61,5 +54,5 @@ export const csumalpha: Linter = (component) => {
   const found = component.slice(dataLength);
   return expected === found
     ? undefined
-    : failure("check-digit", dataLength, 2, `check characters should be ${expected}, not ${found}`);
+    : failure(dataLength, 2, `check characters should be ${expected}, not ${found}`, "check-digit");
 };

@@ -27,7 +27,7 @@ export function isIso3166Alpha2(code: string): boolean {
 }
 
 function codeListLinter(isListed: (code: string) => boolean, message: string): Linter {
-  return (component) => (isListed(component) ? undefined : failure("content", 0, component.length, message));
+  return (component) => (isListed(component) ? undefined : failure(0, component.length, message));
 }
 
 /** `iso3166`: an ISO 3166-1 numeric country code. */
@@ -39,11 +39,11 @@ export const iso3166: Linter = codeListLinter(
 /** `iso3166999`: an ISO 3166-1 numeric country code, or 999 (GenSpecs: processing in more than one country). */
 export const iso3166999: Linter = codeListLinter(
   (code) => code === "999" || isListedNumeric(ISO3166_NUMERIC_BITS, code),
-  'not an ISO 3166 country code or "999"',
+  "not an ISO 3166 country code",
 );
 
 /** `iso3166alpha2`: an ISO 3166-1 alpha-2 country code. */
-export const iso3166alpha2: Linter = codeListLinter(isIso3166Alpha2, "not an ISO 3166 alpha-2 country code");
+export const iso3166alpha2: Linter = codeListLinter(isIso3166Alpha2, "not an ISO 3166 country code");
 
 /** `iso4217`: an ISO 4217 numeric currency code. */
 export const iso4217: Linter = codeListLinter(
@@ -52,19 +52,13 @@ export const iso4217: Linter = codeListLinter(
 );
 
 /** `iso5218`: an ISO/IEC 5218 sex code: 0 not known, 1 male, 2 female, 9 not applicable. */
-export const iso5218: Linter = codeListLinter(
-  (code) => /^[0129]$/.test(code),
-  "not an ISO/IEC 5218 code (0, 1, 2 or 9)",
-);
+export const iso5218: Linter = codeListLinter((code) => /^[0129]$/.test(code), "not 0, 1, 2 or 9");
 
 /** `yesno`: 0 (no) or 1 (yes). */
-export const yesno: Linter = codeListLinter((code) => /^[01]$/.test(code), 'must be "0" or "1"');
+export const yesno: Linter = codeListLinter((code) => /^[01]$/.test(code), "not 0 or 1");
 
 /** `winding`: a roll's winding direction (GenSpecs, AI 8001): 0 face out, 1 face in, 9 undefined. */
-export const winding: Linter = codeListLinter(
-  (code) => /^[019]$/.test(code),
-  'winding direction must be "0", "1" or "9"',
-);
+export const winding: Linter = codeListLinter((code) => /^[019]$/.test(code), "not 0, 1 or 9");
 
 /**
  * `mediatype`: an AIDC media type (GenSpecs table "AIDC media type values"); lint_mediatype.c allows the

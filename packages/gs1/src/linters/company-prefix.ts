@@ -11,19 +11,17 @@ export const gcppos1: Linter = (component) => companyPrefixFrom(component, 0);
 
 /** `gcppos2`: a GS1 Company Prefix starts at the component's second character (after an indicator digit). */
 export const gcppos2: Linter = (component) =>
-  component.length < 2
-    ? failure("content", 0, component.length, "too short for a GS1 Company Prefix")
-    : companyPrefixFrom(component, 1);
+  component.length < 2 ? failure(0, component.length, "too short") : companyPrefixFrom(component, 1);
 
 // Read in place rather than on a cut of the component: these run on every GTIN, SSCC and GLN of every scan.
 function companyPrefixFrom(component: string, start: number): LintFailure | undefined {
   if (component.length - start < SHORTEST_PREFIX) {
-    return failure("content", start, component.length - start, "too short for a GS1 Company Prefix");
+    return failure(start, component.length - start, "too short");
   }
   for (let i = start; i < start + SHORTEST_PREFIX; i++) {
     const code = component.charCodeAt(i);
     if (code < 48 || code > 57) {
-      return failure("content", i, 1, `a GS1 Company Prefix cannot contain "${component.charAt(i)}"`);
+      return failure(i, 1, `"${component.charAt(i)}" is not a digit`);
     }
   }
   return undefined;

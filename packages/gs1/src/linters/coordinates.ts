@@ -3,18 +3,15 @@
 import { failure, nonDigitFailure } from "./lint-failure.js";
 import type { Linter } from "./types.js";
 
-function coordinateLinter(name: string, max: string): Linter {
+function coordinateLinter(max: string): Linter {
   return (component) => {
-    if (component.length !== 10) return failure("content", 0, component.length, `${name} must be 10 digits`);
-    return (
-      nonDigitFailure("content", component) ??
-      (component > max ? failure("content", 0, 10, `${name} must be at most ${max}`) : undefined)
-    );
+    if (component.length !== 10) return failure(0, component.length, "not 10 digits");
+    return nonDigitFailure(component) ?? (component > max ? failure(0, 10, `above ${max}`) : undefined);
   };
 }
 
 /** `latitude`: 0000000000 to 1800000000. */
-export const latitude: Linter = coordinateLinter("latitude", "1800000000");
+export const latitude: Linter = coordinateLinter("1800000000");
 
 /** `longitude`: 0000000000 to 3600000000. */
-export const longitude: Linter = coordinateLinter("longitude", "3600000000");
+export const longitude: Linter = coordinateLinter("3600000000");

@@ -14,7 +14,7 @@ export interface CouponReader {
 export const ANY_DIGIT = "0123456789";
 
 function missing(reader: CouponReader, field: string): LintFailure {
-  return failure("content", 0, reader.digits.length, `coupon ${field} is missing`);
+  return failure(0, reader.digits.length, `coupon ${field} is missing`);
 }
 
 /** Reads a field of `count` digits. */
@@ -22,9 +22,7 @@ export function readFixed(reader: CouponReader, field: string, count: number): L
   const left = reader.digits.length - reader.at;
   if (left < count) {
     const message = `coupon ${field} is too short`;
-    return left === 0
-      ? failure("content", 0, reader.digits.length, message)
-      : failure("content", reader.at, left, message);
+    return left === 0 ? failure(0, reader.digits.length, message) : failure(reader.at, left, message);
   }
   reader.at += count;
   return undefined;
@@ -34,7 +32,7 @@ export function readFixed(reader: CouponReader, field: string, count: number): L
 export function readDigit(reader: CouponReader, field: string, allowed: string): LintFailure | undefined {
   const digit = reader.digits.charAt(reader.at);
   if (digit === "") return missing(reader, field);
-  if (!allowed.includes(digit)) return failure("content", reader.at, 1, `coupon ${field} cannot be ${digit}`);
+  if (!allowed.includes(digit)) return failure(reader.at, 1, `coupon ${field} cannot be ${digit}`);
   reader.at++;
   return undefined;
 }
@@ -62,5 +60,5 @@ export function startsOptionalField(reader: CouponReader, indicator: string): bo
 /** Fails when digits are left over after the last field. */
 export function excessData(reader: CouponReader): LintFailure | undefined {
   const left = reader.digits.length - reader.at;
-  return left === 0 ? undefined : failure("content", reader.at, left, "coupon has data after its last field");
+  return left === 0 ? undefined : failure(reader.at, left, "coupon has excess data");
 }

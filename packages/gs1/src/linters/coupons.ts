@@ -44,7 +44,7 @@ function readDate(reader: CouponReader, field: string): LintFailure | undefined 
   const tooShort = readFixed(reader, field, 6);
   if (tooShort) return tooShort;
   const invalid = yymmdd(reader.digits.slice(start, start + 6));
-  return invalid && failure("content", start, 6, `coupon ${field} is invalid: ${invalid.message}`);
+  return invalid && failure(start, 6, `coupon ${field} is invalid: ${invalid.message}`);
 }
 
 function readOptionalFields(reader: CouponReader): LintFailure | undefined {
@@ -70,7 +70,7 @@ function readOptionalFields(reader: CouponReader): LintFailure | undefined {
     // immediately precedes, so the marked span runs from its indicator to the end of the start date.
     const start = reader.digits.slice(reader.at - 6, reader.at);
     if (expiry !== undefined && start > expiry) {
-      return failure("content", reader.at - 14, 14, "coupon expiration date is before its start date");
+      return failure(reader.at - 14, 14, "coupon expiration date is before its start date");
     }
   }
   if (startsOptionalField(reader, "5")) {
@@ -95,7 +95,7 @@ function readOptionalFields(reader: CouponReader): LintFailure | undefined {
 export const couponcode: Linter = (component) => {
   const reader: CouponReader = { digits: component, at: 0 };
   return (
-    nonDigitFailure("content", component) ??
+    nonDigitFailure(component) ??
     readVariable(reader, "GS1 Company Prefix", "0123456", sixMore) ??
     readFixed(reader, "offer code", 6) ??
     readVariable(reader, "save value", "12345", asIs) ??
@@ -109,7 +109,7 @@ export const couponcode: Linter = (component) => {
 export const couponposoffer: Linter = (component) => {
   const reader: CouponReader = { digits: component, at: 0 };
   return (
-    nonDigitFailure("content", component) ??
+    nonDigitFailure(component) ??
     readDigit(reader, "format code", "01") ??
     readVariable(reader, "funder ID", "0123456", sixMore) ??
     readFixed(reader, "offer code", 6) ??

@@ -1,13 +1,8 @@
 // Dates and times of day, as GS1's lint_yymmd0.c, lint_yymmdd.c, lint_yyyymmdd.c, lint_hh.c, lint_mi.c,
 // lint_ss.c and lint_hhmi.c check them: real calendar dates (leap years included) and 24-hour clock times.
+import { daysInMonth, twoDigits } from "../dates.js";
 import { failure, nonDigitFailure } from "./lint-failure.js";
 import type { Linter, LintFailure } from "./types.js";
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 // The C linter widens YY against a fixed reference year (CURRENT_YEAR 21 in lint_yymmd0.c: 72–99 become 19YY,
 // 00–71 become 20YY) rather than today's date, so the answer never depends on the clock. For leap years this
@@ -16,17 +11,12 @@ function widenYear(yy: number): number {
   return yy >= 72 ? 1900 + yy : 2000 + yy;
 }
 
-/** The number the two digits at `at` make. */
-function twoDigits(component: string, at: number): number {
-  return (component.charCodeAt(at) - 48) * 10 + component.charCodeAt(at + 1) - 48;
-}
-
 function checkDate(component: string, yearDigits: 2 | 4, dayZeroAllowed: boolean): LintFailure | undefined {
   const length = yearDigits + 4;
   if (component.length !== length) {
-    return failure("date", 0, component.length, `a date has ${length} digits, not ${component.length}`);
+    return failure(0, component.length, `not ${length} digits`, "date");
   }
-  const nonDigit = nonDigitFailure("date", component);
+  const nonDigit = nonDigitFailure(component, "date");
   if (nonDigit) return nonDigit;
   // Digits by character code, and no closures: this runs on every date of every scan.
   const digitsOfYear =
@@ -35,15 +25,14 @@ function checkDate(component: string, yearDigits: 2 | 4, dayZeroAllowed: boolean
   const month = twoDigits(component, yearDigits);
   const day = twoDigits(component, yearDigits + 2);
   if (month < 1 || month > 12) {
-    return failure("date", yearDigits, 2, `month ${component.slice(yearDigits, yearDigits + 2)} does not exist`);
+    return failure(yearDigits, 2, `month ${component.slice(yearDigits, yearDigits + 2)} does not exist`, "date");
   }
-  const lastDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
-  if (day > lastDay || (day === 0 && !dayZeroAllowed)) {
+  if (day > daysInMonth(year, month) || (day === 0 && !dayZeroAllowed)) {
     return failure(
-      "date",
       yearDigits + 2,
       2,
       `day ${component.slice(yearDigits + 2)} does not exist in ${year}-${component.slice(yearDigits, yearDigits + 2)}`,
+      "date",
     );
   }
   return undefined;
@@ -60,10 +49,10 @@ export const yyyymmdd: Linter = (component) => checkDate(component, 4, false);
 
 function twoDigitTimeLinter(unit: string, max: number): Linter {
   return (component) => {
-    if (component.length !== 2) return failure("date", 0, component.length, `${unit} must be 2 digits`);
+    if (component.length !== 2) return failure(0, component.length, "not 2 digits", "date");
     return (
-      nonDigitFailure("date", component) ??
-      (Number(component) > max ? failure("date", 0, 2, `${unit} ${component} does not exist`) : undefined)
+      nonDigitFailure(component, "date") ??
+      (Number(component) > max ? failure(0, 2, `${unit} ${component} does not exist`, "date") : undefined)
     );
   };
 }
@@ -79,7 +68,7 @@ export const ss: Linter = twoDigitTimeLinter("second", 59);
 
 /** `hhmi`: a time of day as HHMI (hour 00–23, minute 00–59). */
 export const hhmi: Linter = (component) => {
-  if (component.length !== 4) return failure("date", 0, component.length, "a time of day has 4 digits");
+  if (component.length !== 4) return failure(0, component.length, "not 4 digits", "date");
   const minuteFailure = mi(component.slice(2));
   return hh(component.slice(0, 2)) ?? (minuteFailure && { ...minuteFailure, offset: minuteFailure.offset + 2 });
 };

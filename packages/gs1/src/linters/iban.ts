@@ -20,17 +20,17 @@ function mod97(characters: string): number {
 
 /** `iban`: an IBAN with a valid country code and correct check digits. */
 export const iban: Linter = (component) => {
-  if (component.length < SHORTEST_IBAN) return failure("content", 0, component.length, "too short for an IBAN");
+  if (component.length < SHORTEST_IBAN) return failure(0, component.length, "too short");
   if (!isIso3166Alpha2(component.slice(0, 2))) {
-    return failure("content", 0, 2, "not an ISO 3166 alpha-2 country code");
+    return failure(0, 2, "not an ISO 3166 country code");
   }
   for (let i = 2; i < component.length; i++) {
     if (!IBAN_CHARACTERS.includes(component.charAt(i))) {
-      return failure("content", i, 1, `"${component.charAt(i)}" cannot appear in an IBAN`);
+      return failure(i, 1, `bad character "${component.charAt(i)}"`);
     }
   }
   const accountThenCountry = component.slice(4) + component.slice(0, 2);
   if (mod97(accountThenCountry + component.slice(2, 4)) === 1) return undefined;
   const expected = String(98 - mod97(`${accountThenCountry}00`)).padStart(2, "0");
-  return failure("content", 2, 2, `IBAN check digits should be ${expected}, not ${component.slice(2, 4)}`);
+  return failure(2, 2, `IBAN check digits should be ${expected}, not ${component.slice(2, 4)}`);
 };

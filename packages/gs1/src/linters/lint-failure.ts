@@ -3,10 +3,15 @@
 import type { LintFailure, LintFailureKind } from "./types.js";
 
 /**
- * A finding over `length` characters from `offset`. GS1's linters mark an empty span for empty data; the
+ * A finding of `kind` (most linters report content) over `length` characters from `offset`. GS1's linters mark an empty span for empty data; the
  * contract promises at least one character, so such a span still covers one position.
  */
-export function failure(kind: LintFailureKind, offset: number, length: number, message: string): LintFailure {
+export function failure(
+  offset: number,
+  length: number,
+  message: string,
+  kind: LintFailureKind = "content",
+): LintFailure {
   return { kind, offset, length: Math.max(length, 1), message };
 }
 
@@ -19,8 +24,18 @@ export function firstNonDigit(value: string): number {
   return -1;
 }
 
+/** Whether `text[start, end)` is one or more ASCII digits. */
+export function isDigits(text: string, start = 0, end = text.length): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** Points at the first non-digit of data that must be all digits; undefined when there is none. */
-export function nonDigitFailure(kind: LintFailureKind, value: string): LintFailure | undefined {
+export function nonDigitFailure(value: string, kind?: LintFailureKind): LintFailure | undefined {
   const at = firstNonDigit(value);
-  return at < 0 ? undefined : failure(kind, at, 1, `"${value.charAt(at)}" is not a digit`);
+  return at < 0 ? undefined : failure(at, 1, `"${value.charAt(at)}" is not a digit`, kind);
 }

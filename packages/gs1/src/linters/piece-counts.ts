@@ -7,15 +7,15 @@ import type { Linter } from "./types.js";
 export const pieceoftotal: Linter = (component) => {
   const half = component.length / 2;
   if (component.length === 0 || !Number.isInteger(half)) {
-    return failure("content", 0, component.length, "piece number and total must be equally long");
+    return failure(0, component.length, "piece and total differ in length");
   }
-  const nonDigit = nonDigitFailure("content", component);
+  const nonDigit = nonDigitFailure(component);
   if (nonDigit) return nonDigit;
   const piece = component.slice(0, half);
   const total = component.slice(half);
-  if (/^0+$/.test(piece)) return failure("content", 0, half, "piece number must not be zero");
-  if (/^0+$/.test(total)) return failure("content", half, half, "total must not be zero");
-  return piece > total ? failure("content", 0, component.length, "piece number exceeds the total") : undefined;
+  if (/^0+$/.test(piece)) return failure(0, half, "piece is zero");
+  if (/^0+$/.test(total)) return failure(half, half, "total is zero");
+  return piece > total ? failure(0, component.length, "piece exceeds total") : undefined;
 };
 
 /** `posinseqslash`: "<position>/<end>", both positive numbers without leading zeros, position not after end. */
@@ -24,10 +24,10 @@ export const posinseqslash: Linter = (component) => {
   const position = parts?.[1];
   const end = parts?.[2];
   if (position === undefined || end === undefined) {
-    return failure("content", 0, component.length, 'must have the form "<position>/<end>"');
+    return failure(0, component.length, 'not "<position>/<end>"');
   }
-  if (position.startsWith("0")) return failure("content", 0, position.length, "position must not start with 0");
-  if (end.startsWith("0")) return failure("content", position.length + 1, end.length, "end must not start with 0");
+  if (position.startsWith("0")) return failure(0, position.length, "starts with 0");
+  if (end.startsWith("0")) return failure(position.length + 1, end.length, "starts with 0");
   const exceeds = position.length > end.length || (position.length === end.length && position > end);
-  return exceeds ? failure("content", 0, component.length, "position exceeds the end") : undefined;
+  return exceeds ? failure(0, component.length, "position exceeds end") : undefined;
 };
