@@ -82,7 +82,11 @@ async function start(root: HTMLElement): Promise<void> {
       if (imported.ok) localStorage.setItem(catalogueKey, config.value.catalogueVersion);
     }
   }
-  void parts.bridge.recover();
+  // After a crash or a reload: drive the payments left running to an end (recover), then bring back the basket the
+  // journal kept (resume: a customer who paid gets the sale), before the cashier can scan the next customer. Offline,
+  // a wallet payment may not resolve soon: resume follows it through the bridge after 10 s of waiting.
+  await Promise.race([parts.bridge.recover(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await parts.checkout.resume();
   // Scans must not be gated before the rule store has read its cached rules (a scan in that moment would only get
   // "no rules loaded"): keep the store open for the page's life and render once it has loaded (or after 5 s).
   await new Promise<void>((resolve) => {

@@ -26,6 +26,21 @@ describe("reading the till's configuration", () => {
     });
   });
 
+  it("reads the background periods, falling back to the defaults outside 250 ms – 1 day", () => {
+    const defaults = parseTillConfig(FILE, null);
+    expect(defaults.ok && [defaults.value.ruleSyncIntervalMs, defaults.value.salesRetryMaxMs]).toEqual([
+      900_000, 30_000,
+    ]);
+    const tuned = parseTillConfig({ ...FILE, ruleSyncIntervalMs: 1_000, salesRetryMaxMs: 250 }, null);
+    expect(tuned.ok && [tuned.value.ruleSyncIntervalMs, tuned.value.salesRetryMaxMs]).toEqual([1_000, 250]);
+    for (const bad of [0, 249, 86_400_001, Number.NaN, "1000", null]) {
+      const refused = parseTillConfig({ ...FILE, ruleSyncIntervalMs: bad, salesRetryMaxMs: bad }, null);
+      expect(refused.ok && [refused.value.ruleSyncIntervalMs, refused.value.salesRetryMaxMs]).toEqual([
+        900_000, 30_000,
+      ]);
+    }
+  });
+
   it("lays the owner's settings over the file", () => {
     const config = parseTillConfig(FILE, {
       hubUrl: "https://hub.example/stall",

@@ -30,6 +30,10 @@ export interface TillConfig {
   readonly scanner: ScannerSettings;
   /** Who may override a blocked line. */
   readonly overrideRole: string;
+  /** How often the rule store asks the hub for a newer feed, in ms (config.json `ruleSyncIntervalMs`). @default 900_000 */
+  readonly ruleSyncIntervalMs: number;
+  /** Longest wait before retrying a failed sales upload, in ms (config.json `salesRetryMaxMs`). @default 30_000 */
+  readonly salesRetryMaxMs: number;
 }
 
 /** The settings an owner may change on the till. */
@@ -48,6 +52,11 @@ type ConfigResult =
   | { readonly ok: false; readonly error: ConfigError };
 
 const DEFAULT_SCANNER: ScannerSettings = { gsSubstitutes: [], prefixKeys: [], maxMedianGapMs: 35 };
+
+/** A period in ms from config.json, between 250 ms and a day; anything else is the default. */
+function periodMs(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 250 && value <= 86_400_000 ? value : fallback;
+}
 
 function text(record: Record<string, unknown>, key: string, fallback?: string): string | undefined {
   const value = record[key];
@@ -133,6 +142,8 @@ export function parseTillConfig(json: unknown, local: unknown): ConfigResult {
       gateway: { url: gatewayUrl, merchantId, secret },
       scanner: scannerOf(own.scanner ?? file.scanner),
       overrideRole: text(own, "overrideRole", text(file, "overrideRole", "supervisor")) ?? "supervisor",
+      ruleSyncIntervalMs: periodMs(file.ruleSyncIntervalMs, 900_000),
+      salesRetryMaxMs: periodMs(file.salesRetryMaxMs, 30_000),
     },
   };
 }

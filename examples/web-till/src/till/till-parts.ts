@@ -46,7 +46,12 @@ function dbNames(gln: string) {
 /** Builds every part; nothing opens or fetches until the screens subscribe. */
 export function createTillParts(config: TillConfig, onlineEvents: Window, policy?: StorePolicy): TillParts {
   const names = dbNames(config.storeGln);
-  const rules = createRuleStore({ feedUrl: config.feedUrl, keys: config.trustedKeys, dbName: names.rules });
+  const rules = createRuleStore({
+    feedUrl: config.feedUrl,
+    keys: config.trustedKeys,
+    dbName: names.rules,
+    syncIntervalMs: config.ruleSyncIntervalMs,
+  });
   const catalog = createCatalog({ dbName: names.catalog });
   const journal = createSaleJournal({ dbName: names.journal });
   const bridge = createPaymentBridge({
@@ -69,8 +74,8 @@ export function createTillParts(config: TillConfig, onlineEvents: Window, policy
     storeGln: config.storeGln,
     timeZone: config.timeZone,
     onlineEvents,
-    backoffMaxMs: 30_000,
-    breakerCooldownMs: 15_000,
+    backoffMaxMs: config.salesRetryMaxMs,
+    breakerCooldownMs: Math.min(15_000, config.salesRetryMaxMs),
   });
   const wedge = keyboardWedge(document, {
     gsSubstitutes: config.scanner.gsSubstitutes,
