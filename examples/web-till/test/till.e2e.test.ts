@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cameraFrame, renderSymbol } from "../../../packages/scanner/test/support-camera/symbols.js";
 import { writeY4m } from "../../../packages/scanner/test/support-camera/y4m.js";
 import { chromiumArgs, chromiumPath } from "../../../test/support/chromium.js";
+import { firstTouch as touch, wedgeScan as typeScan } from "../../../test/support/web-till-driver.js";
 import { buildTill, type Demo, type DemoGood, startDemo } from "../server/demo.mjs";
 
 const workDir = mkdtempSync(join(tmpdir(), "scangate-web-till-e2e-"));
@@ -42,50 +43,8 @@ const batchOf = (product: DemoGood, batch: string) => {
 const elementString = (gtin: string, expiry: string, batch: string, grams?: number) =>
   `01${gtin}17${expiry.slice(2).replaceAll("-", "")}${grams === undefined ? "" : `3103${String(grams).padStart(6, "0")}`}10${batch}`;
 
-/**
- * Types `text` as a keyboard-wedge scanner does — one keydown/keyup per character, 5 ms apart, Shift for capitals
- * and shifted symbols (US layout), then Enter — dispatched inside the page, so the gaps are measured in the page and
- * not made of DevTools round trips (which stretch past the wedge's 80 ms gap limit on a busy 2-core machine).
- */
-async function wedgeScan(text: string): Promise<void> {
-  await page.evaluate((scan) => {
-    const SHIFTED: Record<string, string> = { "?": "Slash", ":": "Semicolon", _: "Minus" };
-    const PLAIN: Record<string, string> = {
-      "/": "Slash",
-      ";": "Semicolon",
-      "-": "Minus",
-      ".": "Period",
-      "=": "Equal",
-      "]": "BracketRight",
-    };
-    const keyOf = (character: string) => {
-      if (/[0-9]/.test(character)) return { code: `Digit${character}`, shiftKey: false };
-      if (/[a-z]/.test(character)) return { code: `Key${character.toUpperCase()}`, shiftKey: false };
-      if (/[A-Z]/.test(character)) return { code: `Key${character}`, shiftKey: true };
-      if (SHIFTED[character]) return { code: SHIFTED[character], shiftKey: true };
-      return { code: PLAIN[character] ?? "", shiftKey: false };
-    };
-    const target = document.activeElement ?? document.body;
-    const press = (key: string, code: string, shiftKey: boolean) => {
-      for (const type of ["keydown", "keyup"])
-        target.dispatchEvent(
-          new KeyboardEvent(type, { key, code, shiftKey, bubbles: true, cancelable: true, composed: true }),
-        );
-    };
-    // The gaps are spun, not timed out: a page timer on a loaded machine may fire 100 ms late, which the wedge
-    // rightly takes for a person typing.
-    const pause = (ms: number) => {
-      const until = performance.now() + ms;
-      while (performance.now() < until);
-    };
-    for (const character of scan) {
-      const { code, shiftKey } = keyOf(character);
-      press(character, code, shiftKey);
-      pause(5);
-    }
-    press("Enter", "Enter", false);
-  }, text);
-}
+/** A scan typed by the keyboard wedge into the till's page (test/support/web-till-driver.ts). */
+const wedgeScan = (text: string) => typeScan(page, text);
 
 async function producerRows(gtin: string, batch: string) {
   const url = new URL("producer/sales", demo.hubUrl);
@@ -109,15 +68,8 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   }
 }
 
-/**
- * The cashier's first tap on a fresh page. The page makes its AudioContext on the first gesture (browsers allow
- * sound only after one); made inside the first key of a scan it would stall the page long enough that a scan
- * dispatched from the page (whose key times are taken when each event is made, unlike a real scanner's) would look
- * like typing.
- */
-async function firstTouch(): Promise<void> {
-  await page.locator("h1").click();
-}
+/** The cashier's first tap on a fresh page (it makes the page's AudioContext before the first scan). */
+const firstTouch = () => touch(page);
 
 const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 const alarm = () => page.locator('[role="alert"][data-alarm="blocked"]');

@@ -1,8 +1,8 @@
-// One till of the fault suite, in this process, on fake-indexeddb databases named for the till: the rule store
-// (synced through the fault proxy), the payment bridge (cash + the gateway simulator), the sales outbox (through the
-// proxy), the journal and the checkout. `crash()` drops every object without closing anything cleanly but the
-// bridge's timers (as a killed process would stop them); `start()` on the same till opens everything again, runs the
-// bridge's recover() and the checkout's resume().
+// One till of the fault suite, as it runs inside its own Node process (till-main.ts): the rule store (synced
+// through the fault proxy), the payment bridge (cash + the gateway simulator), the sales outbox (through the proxy),
+// the journal and the checkout, all on fake-indexeddb made durable by a write-ahead log (durable-indexeddb.ts), so
+// a SIGKILLed till that starts again finds what it had committed. Starting runs the bridge's recover() and the
+// checkout's resume(), as a till does after a crash.
 import {
   type Checkout,
   type CompletedSale,
@@ -11,152 +11,152 @@ import {
   memoryCatalog,
 } from "@scangate/checkout";
 import { cash, createPaymentBridge, httpGateway, type PaymentBridge } from "@scangate/payments";
-import type { GatewaySimulator } from "@scangate/payments/simulator";
 import { createRuleStore, type RuleStore, type TrustedKey } from "@scangate/rules";
 import { createSalesOutbox, type SalesOutbox } from "@scangate/sales";
+import { Dexie, type Table } from "dexie";
 import { IDBKeyRange, indexedDB } from "fake-indexeddb";
-import type { Subscription } from "rxjs";
+import { filter, firstValueFrom, timeout } from "rxjs";
 
-/** What every till shares. */
-export interface TillWorld {
+/** What every till is told when it starts (JSON: it crosses a process boundary). */
+export interface TillConfig {
+  readonly name: string;
+  /** Where the till's write-ahead logs live: its "disk". */
+  readonly dataDir: string;
   readonly proxyUrl: string;
   readonly keys: readonly TrustedKey[];
   readonly storeToken: string;
   readonly storeGln: string;
-  readonly simulator: GatewaySimulator;
+  readonly gateway: { readonly url: string; readonly merchantId: string; readonly secret: string };
   readonly catalog: Parameters<typeof memoryCatalog>[0];
 }
 
-/** A completed sale with what the till's rules were when it was settled. */
-export interface Receipt {
+/** A sale from the journal, with the rule-feed version the till held when its payment started. */
+export interface JournaledSale {
   readonly till: string;
   readonly sale: CompletedSale;
-  /** The rule feed version the till held when the sale's payment started (the settlement gate), else when it
-   * completed; a sale resumed after a crash keeps the version its payment started with only if this till run saw it. */
   readonly feedVersion: number | undefined;
 }
 
 /** A running till. */
-export interface TillRun {
+export interface Till {
   readonly checkout: Checkout;
-  readonly bridge: PaymentBridge;
-  readonly rules: RuleStore;
-  readonly outbox: SalesOutbox;
-  feedVersion(): number | undefined;
-  /** Every lastError code the rule store reported. */
+  /** The error code of every failed feed sync in this run. */
   readonly feedErrors: string[];
-  /** Resolves when the till crashed: work still waiting on it is abandoned, as a killed process's would be. */
-  readonly crashed: Promise<void>;
-  crash(): Promise<void>;
+  /** Sale events recorded but not yet acknowledged by the hub. */
+  pendingUploads(): number;
+  /** The rule-feed version the till holds (undefined before its first feed). */
+  feedVersion(): number | undefined;
+  /** Resolves every payment left open, waits until the outbox has delivered everything, and lists the journal. */
+  settle(): Promise<JournaledSale[]>;
 }
 
-/** Starts (or restarts) till `name`; its receipts are appended to `receipts`. */
-export async function startTill(name: string, world: TillWorld, receipts: Receipt[]): Promise<TillRun> {
-  const db = (part: string) => `fault-${name}-${part}`;
+type AuditDb = Dexie & { settledAt: Table<{ saleId: string; feedVersion: number | null }, string> };
+
+/** Starts (or, after a kill, restarts) the till described by `config`. */
+export async function startTill(config: TillConfig): Promise<Till> {
+  const db = (part: string) => `fault-${config.name}-${part}`;
+  const binding = { indexedDB, IDBKeyRange };
   const rules = createRuleStore({
-    feedUrl: new URL("feed/", world.proxyUrl).href,
-    keys: world.keys,
+    feedUrl: new URL("feed/", config.proxyUrl).href,
+    keys: config.keys,
     dbName: db("rules"),
-    indexedDB,
-    IDBKeyRange,
+    ...binding,
     syncIntervalMs: 400,
     retryLimit: 0,
     timeoutMs: 2_000,
   });
-  const bridge = createPaymentBridge({
-    providers: [
-      cash(),
-      httpGateway({
-        baseUrl: world.simulator.url,
-        merchantId: world.simulator.merchantId,
-        secret: world.simulator.secret,
-      }),
-    ],
+  const bridge: PaymentBridge = createPaymentBridge({
+    providers: [cash(), httpGateway({ baseUrl: config.gateway.url, ...config.gateway })],
     dbName: db("payments"),
-    indexedDB,
-    IDBKeyRange,
+    ...binding,
     pollIntervalMs: 50,
   });
-  const outbox = createSalesOutbox({
+  const outbox: SalesOutbox = createSalesOutbox({
     dbName: db("sales"),
-    endpoint: world.proxyUrl,
-    token: world.storeToken,
-    storeGln: world.storeGln,
-    indexedDB,
-    IDBKeyRange,
-    acceptVolatileStorage: true, // in-process tills: fake-indexeddb survives a till's "crash" within this process
+    endpoint: config.proxyUrl,
+    token: config.storeToken,
+    storeGln: config.storeGln,
+    ...binding,
+    acceptVolatileStorage: true, // fake-indexeddb, made durable by the write-ahead log of durable-indexeddb.ts
     timeoutMs: 2_000,
     backoffBaseMs: 100,
     backoffMaxMs: 800,
     breakerCooldownMs: 500,
   });
-  const journal = createSaleJournal({ dbName: db("journal"), indexedDB, IDBKeyRange });
-  // A crashed till writes nothing more: after crash() its checkout's journal and outbox calls never return, as in a
-  // killed process (the objects live on in this one, so they are cut off instead).
-  let alive = true;
-  let markCrashed: () => void = () => undefined;
-  const crashed = new Promise<void>((resolve) => {
-    markCrashed = resolve;
-  });
-  const never = new Promise<never>(() => undefined);
-  const whileAlive =
-    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> =>
-      alive ? call(...args) : never;
-  const tillJournal = {
-    add: whileAlive(journal.add),
-    get: whileAlive(journal.get),
-    findSerial: whileAlive(journal.findSerial),
-    recordRefund: whileAlive(journal.recordRefund),
-    saveOpenBasket: whileAlive(journal.saveOpenBasket),
-    openBasket: whileAlive(journal.openBasket),
-  };
-  const catalog = memoryCatalog(world.catalog);
+  const journalName = db("journal");
+  const journal = createSaleJournal({ dbName: journalName, ...binding });
+  const catalog = memoryCatalog(config.catalog);
   if (!catalog.ok) throw new Error(catalog.error.message);
+  // The version the settlement gate judged by: the one held when the checkout last asked for a verdict (pay() asks
+  // for every line, then starts the payment). The payment event comes later, after a sync may have landed.
+  let version: number | undefined;
+  let versionAtLastVerdict: number | undefined;
+  const gatedRules = new Proxy(rules, {
+    get(target, property, receiver) {
+      if (property !== "verdict") return Reflect.get(target, property, receiver);
+      return (...args: Parameters<RuleStore["verdict"]>) => {
+        versionAtLastVerdict = version;
+        return target.verdict(...args);
+      };
+    },
+  });
   const checkout = createCheckout({
     catalog: catalog.value,
-    rules,
+    rules: gatedRules,
     payments: bridge,
-    sales: { record: whileAlive(outbox.record) },
-    journal: tillJournal,
-    store: { gln: world.storeGln, name: `till ${name}`, region: "CN-ZJ" },
-    cashier: name,
+    sales: outbox,
+    journal,
+    store: { gln: config.storeGln, name: `till ${config.name}`, region: "CN-ZJ" },
+    cashier: config.name,
   });
-  let version: number | undefined;
-  const settledAt = new Map<string, number | undefined>();
+  // The audit's own note of the version each sale's settlement gate judged by (at its first payment event), durable.
+  const audit = new Dexie(db("audit"), binding) as AuditDb;
+  audit.version(1).stores({ settledAt: "saleId" });
+  let lastError: unknown;
   const feedErrors: string[] = [];
-  const subscriptions: Subscription[] = [
-    rules.status$.subscribe((status) => {
-      version = status.version;
-      if (status.lastError) feedErrors.push(status.lastError.code);
-    }),
-    outbox.status$.subscribe(),
-    checkout.events$.subscribe((event) => {
-      if (event.type === "payment" && !settledAt.has(event.saleId)) settledAt.set(event.saleId, version);
-      if (event.type === "sale_completed")
-        receipts.push({
-          till: name,
-          sale: event.sale,
-          feedVersion: settledAt.has(event.sale.id) ? settledAt.get(event.sale.id) : version,
-        });
-    }),
-    checkout.state$.subscribe(),
-  ];
+  rules.status$.subscribe((status) => {
+    version = status.version;
+    // Each failed sync makes a new error object; later statuses (age refreshes) carry the same one along.
+    if (status.lastError && status.lastError !== lastError) feedErrors.push(status.lastError.code);
+    lastError = status.lastError;
+  });
+  let pending = 0;
+  outbox.status$.subscribe((status) => {
+    pending = status.pending;
+  });
+  checkout.state$.subscribe();
+  checkout.events$.subscribe((event) => {
+    if (event.type === "payment")
+      void audit.settledAt
+        .add({ saleId: event.saleId, feedVersion: versionAtLastVerdict ?? null })
+        .catch(() => undefined);
+  });
   await bridge.recover();
   await checkout.resume();
+
   return {
     checkout,
-    bridge,
-    rules,
-    outbox,
-    feedVersion: () => version,
     feedErrors,
-    crashed,
-    async crash() {
-      alive = false;
-      markCrashed();
-      for (const subscription of subscriptions) subscription.unsubscribe();
-      await bridge.close();
+    pendingUploads: () => pending,
+    feedVersion: () => version,
+    async settle() {
+      await bridge.recover();
+      await firstValueFrom(
+        outbox.status$.pipe(
+          filter((status) => status.pending === 0 && !status.uploading),
+          timeout(60_000),
+        ),
+      );
+      const journalDb = new Dexie(journalName, binding);
+      const sales = (await journalDb.open()).table<{ sale: CompletedSale }>("sales");
+      const settled = new Map((await audit.settledAt.toArray()).map((row) => [row.saleId, row.feedVersion]));
+      const stored = await sales.toArray();
+      journalDb.close();
+      return stored.map(({ sale }) => ({
+        till: config.name,
+        sale,
+        feedVersion: settled.get(sale.id) ?? undefined,
+      }));
     },
   };
 }
