@@ -44,6 +44,13 @@ export async function serveCustomer(checkout: Checkout, till: number, customer: 
   return blocked;
 }
 
+/** Scans milk of the batch that is never recalled and eggs, and returns with the basket open (for a kill mid-sale). */
+export async function startSale(checkout: Checkout): Promise<void> {
+  if (checkout.snapshot().payment) return;
+  await checkout.scan(SCANS[1]);
+  await checkout.scan(SCANS[2]);
+}
+
 /** Scans the eggs and a "typing" customer code, and returns while the customer is still typing their password. */
 export async function startWalletPayment(checkout: Checkout, till: number): Promise<void> {
   if (checkout.snapshot().payment) return;

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { Dexie } from "dexie";
 import { durableIndexedDb } from "./durable-indexeddb.js";
-import { serveCustomer, startWalletPayment } from "./shop.js";
+import { serveCustomer, startSale, startWalletPayment } from "./shop.js";
 import { startTill, type TillConfig } from "./till.js";
 import type { TillMessage, TillReplies, TillRequest } from "./till-messages.js";
 
@@ -26,6 +26,8 @@ function answer(request: TillRequest): Promise<TillReplies[TillRequest["type"]]>
   switch (request.type) {
     case "serve":
       return serveCustomer(till.checkout, tillNumber, request.customer).then((blocked) => ({ blocked }));
+    case "startSale":
+      return startSale(till.checkout).then(() => null);
     case "startWalletPayment":
       return startWalletPayment(till.checkout, tillNumber).then(() => null);
     case "settle":
@@ -44,4 +46,4 @@ process.on("message", async (request: TillRequest) => {
     send({ type: "reply", id: request.id, ok: false, error: String(error) });
   }
 });
-send({ type: "ready" });
+send({ type: "ready", resumedLines: till.checkout.snapshot().lines.length });

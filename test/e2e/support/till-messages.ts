@@ -4,6 +4,7 @@ import type { JournaledSale } from "./till.js";
 /** What the suite asks a till. */
 export type TillAsk =
   | { readonly type: "serve"; readonly customer: number }
+  | { readonly type: "startSale" }
   | { readonly type: "startWalletPayment" }
   | { readonly type: "settle" }
   | { readonly type: "pendingUploads" }
@@ -15,6 +16,7 @@ export type TillRequest = TillAsk & { readonly id: number };
 /** What a till answers, per request type. */
 export interface TillReplies {
   readonly serve: { readonly blocked: number };
+  readonly startSale: null;
   readonly startWalletPayment: null;
   readonly settle: readonly JournaledSale[];
   readonly pendingUploads: number;
@@ -25,5 +27,6 @@ export interface TillReplies {
 export type TillMessage =
   | { readonly type: "reply"; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly type: "reply"; readonly id: number; readonly ok: false; readonly error: string }
-  | { readonly type: "ready" }
+  /** Started (after recover and resume); `resumedLines`: the lines of the open basket it found again. */
+  | { readonly type: "ready"; readonly resumedLines: number }
   | { readonly type: "feedError"; readonly code: string };

@@ -31,8 +31,12 @@ function tillEntry(): Promise<string> {
 export interface TillProcess {
   readonly name: string;
   readonly child: ChildProcess;
+  /** The lines of the open basket the till found again when it started (0 for a fresh start). */
+  readonly resumedLines: number;
   /** Serves one customer; resolves with the lines the gate blocked. */
   serve(customer: number): Promise<TillReplies["serve"]>;
+  /** Scans two items and resolves with the basket open. */
+  startSale(): Promise<TillReplies["startSale"]>;
   /** Starts a wallet payment whose customer is still typing, and resolves while it is in flight. */
   startWalletPayment(): Promise<TillReplies["startWalletPayment"]>;
   /** Finishes open payments, delivers every sale, and lists the journal. */
@@ -56,13 +60,13 @@ export async function spawnTill(config: TillConfig, feedErrors: string[]): Promi
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  let ready: () => void = () => undefined;
-  const started = new Promise<void>((resolve, reject) => {
+  let ready: (resumedLines: number) => void = () => undefined;
+  const started = new Promise<number>((resolve, reject) => {
     ready = resolve;
     void exited.then(() => reject(new Error(`till ${config.name} exited before it was ready`)));
   });
   child.on("message", (message: TillMessage) => {
-    if (message.type === "ready") ready();
+    if (message.type === "ready") ready(message.resumedLines);
     else if (message.type === "feedError") feedErrors.push(message.code);
     else {
       const request = waiting.get(message.id);
@@ -83,11 +87,13 @@ export async function spawnTill(config: TillConfig, feedErrors: string[]): Promi
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ ...question, id } satisfies TillRequest);
     });
-  await started;
+  const resumedLines = await started;
   return {
     name: config.name,
     child,
+    resumedLines,
     serve: (customer) => ask({ type: "serve", customer }),
+    startSale: () => ask({ type: "startSale" }),
     startWalletPayment: () => ask({ type: "startWalletPayment" }),
     settle: () => ask({ type: "settle" }),
     pendingUploads: () => ask({ type: "pendingUploads" }),
