@@ -6,7 +6,7 @@ import { VirtualTimeScheduler } from "rxjs";
 import { keyboardWedge } from "../../packages/scanner/dist/index.js";
 
 const GS = "\u001d";
-const SCAN = `]d2010952123454321317251231` + `10ABC123${GS}21SER42`;
+const SCAN = `]d201095212345432131725123110ABC123${GS}21SER42`;
 
 /** The keydowns a US-layout scanner sends for a text: Shift for capitals and "]", Ctrl+] for GS, Enter last. */
 function keysOf(text) {
