@@ -15,12 +15,7 @@ const send = (message: TillMessage) => process.send?.(message);
 Dexie.addons.push(durableIndexedDb(join(config.dataDir, config.name)));
 process.on("disconnect", () => process.exit(0)); // the suite is gone: so is the till
 
-const till = await startTill(config);
-let reported = 0;
-setInterval(() => {
-  for (; reported < till.feedErrors.length; reported++)
-    send({ type: "feedError", code: till.feedErrors[reported] ?? "" });
-}, 50).unref();
+const till = await startTill(config, (code) => send({ type: "feedError", code }));
 
 function answer(request: TillRequest): Promise<TillReplies[TillRequest["type"]]> {
   switch (request.type) {

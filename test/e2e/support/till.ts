@@ -40,8 +40,6 @@ export interface JournaledSale {
 /** A running till. */
 export interface Till {
   readonly checkout: Checkout;
-  /** The error code of every failed feed sync in this run. */
-  readonly feedErrors: string[];
   /** Sale events recorded but not yet acknowledged by the hub. */
   pendingUploads(): number;
   /** The rule-feed version the till holds (undefined before its first feed). */
@@ -52,8 +50,8 @@ export interface Till {
 
 type AuditDb = Dexie & { settledAt: Table<{ saleId: string; feedVersion: number | null }, string> };
 
-/** Starts (or, after a kill, restarts) the till described by `config`. */
-export async function startTill(config: TillConfig): Promise<Till> {
+/** Starts (or, after a kill, restarts) the till described by `config`; `onFeedError` hears each failed feed sync. */
+export async function startTill(config: TillConfig, onFeedError: (code: string) => void): Promise<Till> {
   const db = (part: string) => `fault-${config.name}-${part}`;
   const binding = { indexedDB, IDBKeyRange };
   const rules = createRuleStore({
@@ -113,11 +111,10 @@ export async function startTill(config: TillConfig): Promise<Till> {
   const audit = new Dexie(db("audit"), binding) as AuditDb;
   audit.version(1).stores({ settledAt: "saleId" });
   let lastError: unknown;
-  const feedErrors: string[] = [];
   rules.status$.subscribe((status) => {
     version = status.version;
     // Each failed sync makes a new error object; later statuses (age refreshes) carry the same one along.
-    if (status.lastError && status.lastError !== lastError) feedErrors.push(status.lastError.code);
+    if (status.lastError && status.lastError !== lastError) onFeedError(status.lastError.code);
     lastError = status.lastError;
   });
   let pending = 0;
@@ -136,7 +133,6 @@ export async function startTill(config: TillConfig): Promise<Till> {
 
   return {
     checkout,
-    feedErrors,
     pendingUploads: () => pending,
     feedVersion: () => version,
     async settle() {
