@@ -16,7 +16,7 @@ import { type AuditedSale, audit, type HubSalesRow } from "./support/audit.js";
 import { type BrowserTill, startBrowserTill } from "./support/browser-till.js";
 import { type BrowserTillServer, startBrowserTillServer } from "./support/browser-till-server.js";
 import { type FaultProxy, type NetworkMode, startFaultProxy } from "./support/fault-proxy.js";
-import { CATALOG, MILK, RECALLED, SCANS, STORE_GLN, walletCode } from "./support/shop.js";
+import { CATALOG, customerPlan, MILK, RECALLED, SCANS, STORE_GLN, walletCode } from "./support/shop.js";
 import type { TillConfig } from "./support/till.js";
 import { spawnTill, type TillProcess } from "./support/till-process.js";
 
@@ -170,31 +170,27 @@ describe("the fault suite", () => {
           await sleep(20);
         }
       });
-      // The Chromium till's customers, in the same mix; its kill is its own loop's job, between two customers, so
-      // the driver never types into a page it is also paying on.
-      let killBrowser = false;
+      // The Chromium till's customers, in the same mix, and its kill (mid-payment only), the same way.
       let browserRecallSeenAtMs = Number.POSITIVE_INFINITY;
       const browserLoop = (async () => {
         for (let customer = 0; selling; customer++) {
           const till = browser;
           if (till === undefined) break;
-          if (killBrowser) {
-            killBrowser = false;
+          const kill = killRequests.get("chromium");
+          if (kill) {
+            killRequests.delete("chromium");
             await till.startWalletPayment(SCANS[2], walletCode(9, true)).catch(() => undefined);
             browser = undefined;
             await till.kill();
             counts.crashes++;
             browser = await startBrowserTill(browserServer, profileDir);
+            kill.done();
             continue;
           }
           try {
             if (((await till.feedVersion()) ?? 0) >= recallVersion)
               browserRecallSeenAtMs = Math.min(browserRecallSeenAtMs, Date.now());
-            const scans = Array.from({ length: 1 + (customer % 3) }, (_, item) => SCANS[(customer + item) % 3] ?? "");
-            const pay =
-              customer % 2 === 0
-                ? ({ kind: "cash" } as const)
-                : ({ kind: "wallet", code: walletCode(9, customer % 5 === 1) } as const);
+            const { scans, pay } = customerPlan(9, customer);
             countBlocked("chromium", (await till.serveCustomer(scans, pay)).blocked);
           } catch {
             // The page went away under the driver (a navigation, a crash): the next customer tells.
@@ -229,7 +225,7 @@ describe("the fault suite", () => {
         },
       );
       await at(0.35);
-      killBrowser = true; // mid-payment, at its loop's next customer
+      kills.push(killTill("chromium", "mid-payment"));
       // Each network fault lasts until its point in the run, and at least a second however late it began (a slow
       // start on a loaded machine must not squeeze a fault to nothing).
       const phase = async (mode: NetworkMode, until: number) => {

@@ -14,3 +14,12 @@ export function chromiumPath(): string {
 export const chromiumArgs: readonly string[] = JSON.parse(
   readFileSync(new URL("./chromium-flags.json", import.meta.url), "utf8"),
 );
+
+/** Flags that give the page a fake camera playing `video` (a y4m file) and grant it without asking. */
+export function fakeCameraArgs(video: string): string[] {
+  return [
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+    `--use-file-for-fake-video-capture=${video}`,
+  ];
+}

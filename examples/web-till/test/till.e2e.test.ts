@@ -12,7 +12,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cameraFrame, renderSymbol } from "../../../packages/scanner/test/support-camera/symbols.js";
 import { writeY4m } from "../../../packages/scanner/test/support-camera/y4m.js";
-import { chromiumArgs, chromiumPath } from "../../../test/support/chromium.js";
+import { chromiumArgs, chromiumPath, fakeCameraArgs } from "../../../test/support/chromium.js";
 import { firstTouch as touch, wedgeScan as typeScan } from "../../../test/support/web-till-driver.js";
 import { buildTill, type Demo, type DemoGood, startDemo } from "../server/demo.mjs";
 
@@ -118,12 +118,7 @@ beforeAll(async () => {
   await writeY4m(video, [...Array<typeof empty>(10).fill(empty), ...Array<typeof withCode>(20).fill(withCode)]);
   browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      ...chromiumArgs,
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
+    args: [...chromiumArgs, ...fakeCameraArgs(video)],
   });
   context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "en-GB" });
   page = await context.newPage();

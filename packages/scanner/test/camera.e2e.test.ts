@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../../../test/support/chromium.js";
+import { chromiumArgs, chromiumPath, fakeCameraArgs } from "../../../test/support/chromium.js";
 import type { RunConfig, RunResult } from "./support-camera/page/main.js";
 import { buildCameraPage, type PageServer, servePage } from "./support-camera/page-server.js";
 import { cameraFrame, renderSymbol, SYMBOLS, type SymbolId } from "./support-camera/symbols.js";
@@ -43,12 +43,7 @@ function withCameraShowing(id: SymbolId): { page: () => Page } {
     video = await fakeCameraVideo(id);
     browser = await chromium.launch({
       executablePath: chromiumPath(),
-      args: [
-        ...chromiumArgs,
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
+      args: [...chromiumArgs, ...fakeCameraArgs(video)],
     });
     page = await browser.newPage();
     await page.goto(server.url);

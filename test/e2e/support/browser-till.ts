@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { firstTouch, wedgeScan } from "../../support/web-till-driver.js";
 import type { BrowserTillServer } from "./browser-till-server.js";
 import { killGroup, launchChromium } from "./chromium-process.js";
+import type { CustomerPayment } from "./shop.js";
 
 /** A completed sale as the till's journal holds it, enough for the audit. */
 export interface CompletedSaleSummary {
@@ -17,8 +18,8 @@ export interface CompletedSaleSummary {
   readonly tenders: readonly Pick<SaleTender, "kind" | "amountMinor" | "outTradeNo">[];
 }
 
-/** How a customer pays. */
-export type BrowserTillPayment = { readonly kind: "cash" } | { readonly kind: "wallet"; readonly code: string };
+/** How a customer pays (the fault suite's mix, shop.ts). */
+export type BrowserTillPayment = CustomerPayment;
 
 /** One web till in one Chromium. */
 export interface BrowserTill {

@@ -25,20 +25,39 @@ let codeCounter = 0;
 export const walletCode = (till: number, typing: boolean) =>
   `13${till % 10}${String(++codeCounter % 1e5).padStart(5, "0")}${String(Date.now() % 1e6).padStart(6, "0")}${typing ? "1239" : "1230"}`;
 
+/** How customer number `customer` pays. */
+export type CustomerPayment = { readonly kind: "cash" } | { readonly kind: "wallet"; readonly code: string };
+
+/**
+ * What customer number `customer` of till number `till` buys and how they pay, the same mix at every kind of till:
+ * one to three items in turn from SCANS; every other customer pays cash, the rest by wallet (every fifth of those
+ * types a password first).
+ */
+export function customerPlan(
+  till: number,
+  customer: number,
+): { readonly scans: readonly string[]; readonly pay: CustomerPayment } {
+  const scans = Array.from({ length: 1 + (customer % 3) }, (_, item) => SCANS[(customer + item) % SCANS.length] ?? "");
+  const pay: CustomerPayment =
+    customer % 2 === 0 ? { kind: "cash" } : { kind: "wallet", code: walletCode(till, customer % 5 === 1) };
+  return { scans, pay };
+}
+
 /** One customer: scan 1–3 items, take out what the gate blocks, pay cash or by wallet. Returns lines blocked. */
 export async function serveCustomer(checkout: Checkout, till: number, customer: number): Promise<number> {
   let blocked = 0;
   if (checkout.snapshot().payment || checkout.snapshot().tenders.length > 0) return blocked; // a resumed payment runs
-  for (let item = 0; item <= customer % 3; item++) await checkout.scan(SCANS[(customer + item) % SCANS.length] ?? "");
+  const { scans, pay } = customerPlan(till, customer);
+  for (const scan of scans) await checkout.scan(scan);
   for (const line of checkout.snapshot().lines)
     if (line.gate === "block") {
       blocked++;
       await checkout.removeLine(line.id, "e2e");
     } else if (line.gate === "warn") await checkout.acknowledge(line.id, { by: "e2e", role: "cashier" });
   if (checkout.snapshot().lines.length === 0) return blocked;
-  if (customer % 2 === 0) await checkout.pay({ kind: "cash", tenderedMinor: 100_000 });
+  if (pay.kind === "cash") await checkout.pay({ kind: "cash", tenderedMinor: 100_000 });
   else {
-    const scanned = await checkout.scan(walletCode(till, customer % 5 === 1));
+    const scanned = await checkout.scan(pay.code);
     if (scanned.ok && scanned.value.kind === "payment") await scanned.value.payment;
   }
   return blocked;

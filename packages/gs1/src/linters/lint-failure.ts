@@ -3,8 +3,9 @@
 import type { LintFailure, LintFailureKind } from "./types.js";
 
 /**
- * A finding of `kind` (most linters report content) over `length` characters from `offset`. GS1's linters mark an empty span for empty data; the
- * contract promises at least one character, so such a span still covers one position.
+ * A finding of `kind` (most linters report content) over `length` characters from `offset`. GS1's linters mark
+ * an empty span for empty data; the contract promises at least one character, so such a span still covers one
+ * position.
  */
 export function failure(
   offset: number,
